@@ -1,14 +1,7 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! pysim: a small, exact model of how CPython 3.11 treats objects.
+//!
+//! See ARCHITECTURE.md at the repository root for the map of the code.
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub mod ast;
+pub mod bytecode;
+pub mod error;

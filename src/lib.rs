@@ -5,3 +5,5 @@
 pub mod ast;
 pub mod bytecode;
 pub mod error;
+pub mod host;
+pub mod runtime;

@@ -1,0 +1,297 @@
+//! Object payloads: the type-specific part of each heap object.
+//!
+//! Every `ObjRef` stored in a payload is an *owned* reference (it was counted
+//! when stored and is released when the payload is dropped by `dealloc`), and
+//! every one of them is reported by `Payload::for_each_ref`, which the heap
+//! audit, the cycle collector and `dealloc` all use — adding a field means
+//! adding it there too. `for_each_ref` yields references in CPython's release
+//! order (list/tuple items last-to-first, dict entries in insertion order).
+
+use super::events::FrameId;
+use super::heap::ObjRef;
+use crate::bytecode::CodeObject;
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+/// A Python int: `Small` whenever the value fits in an i64 (normalised).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PyInt {
+    Small(i64),
+    Big(Box<BigInt>),
+}
+
+/// A str value. `Rc` so that dict keys and interned copies share the text.
+#[derive(Debug, Clone)]
+pub struct PyStr {
+    pub text: Rc<str>,
+    /// Length in code points (Python's `len`).
+    pub char_len: usize,
+    /// Cached hash (strings are immutable).
+    pub hash: Option<i64>,
+}
+
+/// The Rust-side identity of a dict key / set member for equality and hashing
+/// without running Python code. Builtin hashable values compare by value with
+/// Python's rules (`1 == 1.0 == True`); objects whose type uses the default
+/// `object.__eq__` compare by identity; objects with a Python-level `__eq__`
+/// are `Custom` and need the VM's slow path (compare candidates with equal hash).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum KeyRepr {
+    /// int, bool, and floats with an integral value.
+    Int(PyInt),
+    /// Non-integral floats, by bit pattern (NaN compares by identity through `Identity`).
+    Float(u64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Tuple(Rc<[KeyRepr]>),
+    None,
+    Identity(ObjRef),
+    Custom(ObjRef),
+}
+
+/// A dict key: the Python hash plus the comparison identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictKey {
+    pub hash: i64,
+    pub repr: KeyRepr,
+}
+
+impl std::hash::Hash for DictKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash)
+    }
+}
+
+/// A dict: insertion-ordered entries of (key object, value object).
+#[derive(Debug, Default)]
+pub struct DictData {
+    pub map: IndexMap<DictKey, (ObjRef, ObjRef)>,
+    /// Bumped on every insertion/deletion so iterators detect "changed size during iteration".
+    pub version: u64,
+}
+
+/// A function object (CPython's `PyFunctionObject`).
+#[derive(Debug)]
+pub struct FunctionData {
+    pub code: ObjRef,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    pub name: ObjRef,
+    pub qualname: ObjRef,
+    pub module: Option<ObjRef>,
+    pub doc: Option<ObjRef>,
+    pub defaults: Option<ObjRef>,
+    pub kwdefaults: Option<ObjRef>,
+    pub closure: Option<ObjRef>,
+    pub annotations: Option<ObjRef>,
+}
+
+/// A code object as a heap object: the compiled code plus its constants and
+/// names materialised as (interned) heap objects.
+#[derive(Debug)]
+pub struct CodeData {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<ObjRef>,
+    pub names: Vec<ObjRef>,
+    pub localsplusnames: Vec<ObjRef>,
+}
+
+/// A native (Rust) function: `args` are borrowed, the result is a new reference.
+/// For methods, `args[0]` is `self`. Keyword arguments come as a trailing
+/// slice of values named by `kwnames` (CPython's vectorcall convention).
+pub type NativeFn =
+    fn(&mut crate::runtime::vm::Vm, &[ObjRef], Option<&[Rc<str>]>) -> crate::runtime::vm::PyResult;
+
+/// Static description of a native function or method.
+#[derive(Debug)]
+pub struct NativeDef {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub doc: &'static str,
+}
+
+/// The kind of iterator over a builtin sequence or mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Payloads. Types not listed (e.g. a user class instance with only a
+/// `__dict__`) use `Plain`.
+#[derive(Debug)]
+pub enum Payload {
+    /// No data beyond the header (`object()`, user instances, None, NotImplemented, Ellipsis).
+    Plain,
+    Int(PyInt),
+    Bool(bool),
+    Float(f64),
+    Str(PyStr),
+    Bytes(Rc<[u8]>),
+    Tuple(Box<[ObjRef]>),
+    List(Vec<ObjRef>),
+    Dict(Box<DictData>),
+    /// set and frozenset (the type says which). The table type lives in `semantics::set_table`.
+    Set(Box<SetData>),
+    Range {
+        start: ObjRef,
+        stop: ObjRef,
+        step: ObjRef,
+    },
+    Slice {
+        start: ObjRef,
+        stop: ObjRef,
+        step: ObjRef,
+    },
+    Function(Box<FunctionData>),
+    Code(Box<CodeData>),
+    Cell(Option<ObjRef>),
+    /// A bound method: `func` bound to `self_`.
+    Method {
+        func: ObjRef,
+        self_: ObjRef,
+    },
+    /// builtin_function_or_method: a native function, bound to `self_` when it is a method.
+    Builtin {
+        def: &'static NativeDef,
+        self_: Option<ObjRef>,
+    },
+    /// method_descriptor / wrapper_descriptor: a native method found on a type (`list.append`).
+    MethodDescr {
+        def: &'static NativeDef,
+        owner: ObjRef,
+    },
+    Type(Box<TypeData>),
+    Module {
+        name: ObjRef,
+    },
+    Property {
+        fget: Option<ObjRef>,
+        fset: Option<ObjRef>,
+        fdel: Option<ObjRef>,
+        doc: Option<ObjRef>,
+    },
+    StaticMethod(ObjRef),
+    ClassMethod(ObjRef),
+    Super {
+        ty: ObjRef,
+        obj: Option<ObjRef>,
+        obj_type: Option<ObjRef>,
+    },
+    BaseException(Box<ExceptionData>),
+    Traceback {
+        next: Option<ObjRef>,
+        frame: ObjRef,
+        lasti: u32,
+        lineno: u32,
+    },
+    /// A frame object (materialised when a traceback, generator or `sys._getframe` needs it).
+    Frame(Box<crate::runtime::vm::frame::Frame>),
+    Generator(Box<crate::runtime::vm::frame::Frame>),
+    /// Iterators over builtin containers: `seq` is the container, `index` the next position.
+    SeqIter {
+        seq: ObjRef,
+        index: usize,
+    },
+    RangeIter {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    DictIter {
+        dict: ObjRef,
+        index: usize,
+        kind: DictViewKind,
+        version: u64,
+        len: usize,
+    },
+    DictView {
+        dict: ObjRef,
+        kind: DictViewKind,
+    },
+    Enumerate {
+        iter: ObjRef,
+        count: ObjRef,
+    },
+    Zip {
+        iters: Box<[ObjRef]>,
+    },
+    Map {
+        func: ObjRef,
+        iters: Box<[ObjRef]>,
+    },
+    Filter {
+        func: ObjRef,
+        iter: ObjRef,
+    },
+    Reversed {
+        seq: ObjRef,
+        index: isize,
+    },
+    /// Iterator calling `__getitem__` with 0, 1, 2… until IndexError.
+    CallIter {
+        seq: ObjRef,
+        index: usize,
+    },
+}
+
+/// A set's contents: members in CPython's table order (see `semantics::set_table`).
+#[derive(Debug, Default)]
+pub struct SetData {
+    pub members: Vec<(i64, ObjRef)>,
+}
+
+/// Exception instance fields (CPython's `PyBaseExceptionObject`).
+#[derive(Debug, Default)]
+pub struct ExceptionData {
+    pub args: Option<ObjRef>,
+    pub traceback: Option<ObjRef>,
+    pub context: Option<ObjRef>,
+    pub cause: Option<ObjRef>,
+    pub suppress_context: bool,
+}
+
+/// A type object (CPython's `PyTypeObject` / heap type).
+#[derive(Debug)]
+pub struct TypeData {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub bases: Vec<ObjRef>,
+    pub mro: Vec<ObjRef>,
+    /// The type's namespace (`__dict__`), a dict object.
+    pub dict: ObjRef,
+    /// Which payload instances of this type carry (inherited from the builtin base).
+    pub layout: Layout,
+    /// True for classes created by a `class` statement (heap types): their
+    /// instances get a `__dict__`, their attributes are writable.
+    pub heap_type: bool,
+    /// `tp_basicsize` in CPython 3.11 on 64-bit (for `sys.getsizeof` and the allocator).
+    pub basicsize: u32,
+    /// `tp_itemsize`.
+    pub itemsize: u32,
+}
+
+/// The instance layout a type (or its builtin ancestor) dictates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Int,
+    Bool,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Type,
+    BaseException,
+    Other,
+}
+
+/// Unused by the VM itself; lets event consumers name a frame's owner.
+#[derive(Debug, Clone, Copy)]
+pub struct FrameRef(pub FrameId);

@@ -1,0 +1,89 @@
+//! The virtual machine: interpreter state and the core object protocol.
+//!
+//! Ownership convention (CPython's): every function returning an `ObjRef`
+//! inside `PyResult` returns a *new* reference the caller owns; arguments are
+//! *borrowed*. Storing a reference anywhere (stack, local, container, field)
+//! means owning one (incref'd); dropping it means `decref`, which may free the
+//! object — running `__del__` and releasing its contents in CPython's order.
+//!
+//! Who implements what:
+//! - `eval.rs`: the bytecode loop; `call.rs`: calling anything, argument binding;
+//!   `refcount.rs`: incref/decref/dealloc; `exceptions.rs`: raising, unwinding,
+//!   tracebacks; `generator.rs`; `audit.rs`: the heap audit.
+//! - `runtime::types`: the builtin types and the abstract object protocol
+//!   (attribute access, binary ops, comparisons, subscripts, iteration, repr/str/hash).
+
+pub mod frame;
+
+use super::events::{EventSink, FrameId};
+use super::heap::{Heap, ObjRef};
+use crate::host::Host;
+use frame::Frame;
+
+/// A Python-level failure or a stop that no Python code may catch.
+#[derive(Debug)]
+pub enum PyErr {
+    /// A raised exception instance (owned reference).
+    Exception(ObjRef),
+    /// Stops the program: limits, audit failures, internal errors.
+    Fatal(Fatal),
+}
+
+/// Why a run stopped outside Python's exception handling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fatal {
+    /// `--max-steps` reached: the number of instructions executed.
+    StepLimit(u64),
+    /// `--max-heap` reached: the number of bytes live.
+    HeapLimit(u64),
+    /// The heap audit found refcounts that disagree with the real references.
+    AuditFailed(String),
+    /// A bug in pysim (never a panic): message for the user.
+    Internal(String),
+}
+
+pub type PyResult<T = ObjRef> = Result<T, PyErr>;
+
+/// Run-time limits that stop runaway programs with a clear message.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Maximum instructions executed (None: unlimited).
+    pub max_steps: Option<u64>,
+    /// Maximum live bytes in the allocator model (None: unlimited).
+    pub max_heap: Option<u64>,
+    /// `sys.getrecursionlimit()`, 1000 by default as in CPython.
+    pub recursion_limit: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_steps: None,
+            max_heap: None,
+            recursion_limit: 1000,
+        }
+    }
+}
+
+/// Options for one run.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub limits: Limits,
+    /// Run the heap audit at every line boundary and stop on a mismatch.
+    pub audit: bool,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+}
+
+/// The interpreter.
+pub struct Vm {
+    pub heap: Heap,
+    /// The call stack; the running frame is the last one.
+    pub frames: Vec<Frame>,
+    pub host: Box<dyn Host>,
+    pub sink: Option<Box<dyn EventSink>>,
+    pub options: RunOptions,
+    /// Instructions executed so far.
+    pub steps: u64,
+    pub next_frame_id: FrameId,
+}

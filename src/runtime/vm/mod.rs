@@ -13,8 +13,13 @@
 //! - `runtime::types`: the builtin types and the abstract object protocol
 //!   (attribute access, binary ops, comparisons, subscripts, iteration, repr/str/hash).
 
+pub mod call;
+pub mod exceptions;
 pub mod frame;
+pub mod generator;
+pub mod refcount;
 
+use super::alloc::Allocator;
 use super::events::{EventSink, FrameId};
 use super::heap::{Heap, ObjRef};
 use crate::host::Host;
@@ -86,4 +91,42 @@ pub struct Vm {
     /// Instructions executed so far.
     pub steps: u64,
     pub next_frame_id: FrameId,
+    /// The address model behind `id()`.
+    pub allocator: Allocator,
+    /// CPython's `trash_delete_nesting` and `trash_delete_later` (see refcount.rs).
+    pub trash_nesting: u32,
+    pub trash_later: Vec<ObjRef>,
+    /// An inconsistency found where no error can be returned (e.g. in decref);
+    /// the eval loop turns it into `Fatal::Internal`.
+    pub pending_internal_error: Option<String>,
+    /// The exception being handled (`sys.exc_info()`; CPython's
+    /// `tstate->exc_info->exc_value`), an owned reference (`Holder::Root("exc_info")`).
+    pub handled_exception: Option<ObjRef>,
+    /// Nesting of native code re-entering the VM (e.g. `__eq__` called from
+    /// `list.index`), counted against the recursion limit with Python frames.
+    pub native_depth: usize,
+}
+
+impl Vm {
+    /// A fresh interpreter: empty heap, then the builtin types, builtins and
+    /// `sys` created by `runtime::types::bootstrap`.
+    pub fn new(host: Box<dyn Host>, options: RunOptions) -> Vm {
+        let mut vm = Vm {
+            heap: Heap::new(),
+            frames: Vec::new(),
+            host,
+            sink: None,
+            options,
+            steps: 0,
+            next_frame_id: 0,
+            allocator: Allocator::new(),
+            trash_nesting: 0,
+            trash_later: Vec::new(),
+            pending_internal_error: None,
+            handled_exception: None,
+            native_depth: 0,
+        };
+        crate::runtime::types::bootstrap(&mut vm);
+        vm
+    }
 }

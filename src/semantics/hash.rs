@@ -165,9 +165,7 @@ pub fn hash_str(s: &str) -> i64 {
     let data: Vec<u8> = if max < 0x100 {
         s.chars().map(|c| c as u8).collect()
     } else if max < 0x10000 {
-        s.chars()
-            .flat_map(|c| (c as u16).to_le_bytes())
-            .collect()
+        s.chars().flat_map(|c| (c as u16).to_le_bytes()).collect()
     } else {
         s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect()
     };

@@ -7,3 +7,4 @@ pub mod bytecode;
 pub mod error;
 pub mod host;
 pub mod runtime;
+pub mod semantics;

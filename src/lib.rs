@@ -1,14 +1,12 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! pysim: an interpreter for a Python subset that behaves like CPython 3.11.
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub mod ast;
+pub mod ast_dump;
+pub mod builder;
+pub mod error;
+pub mod error_render;
+pub mod fstring;
+pub mod lexer;
+pub mod parser;
+pub mod source;
+pub mod strings;

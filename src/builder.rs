@@ -25,6 +25,11 @@ pub fn sp(l: Pos, r: Pos) -> Span {
     }
 }
 
+/// A one-character span at `p` (a single caret).
+pub fn point(p: Pos) -> Span {
+    sp(p, p)
+}
+
 pub fn start_of(s: Span) -> Pos {
     Pos::new(s.line, s.col)
 }
@@ -343,11 +348,14 @@ pub fn call_args(items: Vec<CallArg>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
                 if seen_dstar {
                     return user_err(
                         "positional argument follows keyword argument unpacking",
-                        e.span,
+                        point(end_of(e.span)),
                     );
                 }
                 if seen_kw {
-                    return user_err("positional argument follows keyword argument", e.span);
+                    return user_err(
+                        "positional argument follows keyword argument",
+                        point(end_of(e.span)),
+                    );
                 }
                 args.push(e);
             }
@@ -355,7 +363,7 @@ pub fn call_args(items: Vec<CallArg>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
                 if seen_dstar {
                     return user_err(
                         "iterable argument unpacking follows keyword argument unpacking",
-                        e.span,
+                        point(start_of(e.span)),
                     );
                 }
                 args.push(e);
@@ -502,7 +510,7 @@ pub fn strings(l: Pos, lits: Vec<Box<StrLit>>, r: Pos) -> PResult<Expr> {
         .iter()
         .any(|s| matches!(**s, StrLit::Bytes(_)) != is_bytes)
     {
-        return user_err("cannot mix bytes and nonbytes literals", span);
+        return user_err("cannot mix bytes and nonbytes literals", sp(r, r));
     }
     if is_bytes {
         let mut v = Vec::new();

@@ -197,7 +197,7 @@ impl FParser<'_> {
         if expr_text.trim().is_empty() {
             return Err(ferr("empty expression not allowed", self.pos(expr_end)));
         }
-        let value =
+        let mut value =
             crate::parser::parse_fstring_expr(expr_text, self.pos(start)).map_err(|e| match e {
                 CompileError::Syntax(s) if !s.msg.starts_with("f-string") => {
                     CompileError::Syntax(SyntaxError {
@@ -207,6 +207,18 @@ impl FParser<'_> {
                 }
                 other => other,
             })?;
+        if matches!(value.kind, crate::ast::ExprKind::Tuple { .. }) {
+            // CPython parses the field as `(expr)`: the tuple's span covers
+            // the braces' positions standing in for the parentheses.
+            let l = self.pos(start - 1);
+            let r = self.pos(expr_end);
+            value.span = crate::ast::Span {
+                line: l.line,
+                col: l.col,
+                end_line: r.line,
+                end_col: r.col + 1,
+            };
+        }
         if let Some(d) = debug_end {
             push_lit(parts, self.s[start..d].to_string());
         }

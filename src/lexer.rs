@@ -18,6 +18,9 @@ use num_bigint::BigInt;
 /// CPython's MAXLEVEL: deeper bracket nesting is "too many nested parentheses".
 pub const MAX_PAREN_DEPTH: usize = 200;
 
+/// Operators between two commas beyond which an expression is refused.
+pub const MAX_COMPLEXITY: usize = 1000;
+
 /// A token as the grammar sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
@@ -165,7 +168,6 @@ pub enum Mode {
 #[derive(Logos, Debug, Clone, Copy, PartialEq)]
 #[logos(skip r"[ \t\x0c]+")]
 #[logos(skip(r"#[^\n]*", allow_greedy = true))]
-#[logos(skip r"\\\n")]
 enum Raw {
     #[token("\n")]
     Newline,
@@ -179,6 +181,8 @@ enum Raw {
     StrStart,
     #[token("\\")]
     Backslash,
+    #[token("\\\n")]
+    Continuation,
     #[token("(")]
     LPar,
     #[token(")")]
@@ -397,6 +401,9 @@ struct State<'a> {
     line_first: Option<usize>,
     /// The previous logical line ended with ':' after a block opener: (description, line).
     pending_block: Option<(&'static str, u32)>,
+    /// Operators and brackets since the last comma/statement boundary: a bound
+    /// on expression nesting, which keeps the recursive tree walks in check.
+    complexity: usize,
 }
 
 type LexResult<T> = Result<T, LexError>;
@@ -431,6 +438,7 @@ pub fn tokenize(text: &str, base: Pos, mode: Mode) -> (Vec<Spanned>, Option<LexE
         parens: Vec::new(),
         line_first: None,
         pending_block: None,
+        complexity: 0,
     };
     let start_tok = match mode {
         Mode::Module => Tok::StartModule,
@@ -462,6 +470,13 @@ impl<'a> State<'a> {
                         && self.line_first.is_some()
                     {
                         self.end_line(start, Pos::new(start.line, start.col + 1));
+                    }
+                    continue;
+                }
+                Raw::Continuation => {
+                    if lex.remainder().is_empty() {
+                        let p = self.loc.pos(span.start + 1);
+                        return Err(syn("unexpected EOF while parsing", p));
                     }
                     continue;
                 }
@@ -542,7 +557,18 @@ impl<'a> State<'a> {
                     let content = &self.text[content_start..body_start + body_len - q];
                     let prefix = &self.text[span.start..span.start + prefix_len];
                     let content_pos = self.loc.pos(content_start);
-                    let lit = strings::decode_literal(prefix, content, content_pos, start).map_err(|e| LexError {
+                    let tok_end = self.loc.pos(body_start + body_len);
+                    let lit = strings::decode_literal(prefix, content, content_pos, start).map_err(|mut e| {
+                        if let CompileError::Syntax(s) = &mut e {
+                            if s.msg.starts_with("f-string:") && s.line == start.line {
+                                // CPython 3.11 reports f-string errors after the literal.
+                                s.line = tok_end.line;
+                                s.col = tok_end.col + 1;
+                                s.end_col = tok_end.col + 1;
+                            }
+                        }
+                        e
+                    }).map_err(|e| LexError {
                         overrides: matches!(&e, CompileError::Syntax(s) if s.msg.starts_with("(unicode error)") || s.msg.starts_with("bytes can only")),
                         error: e,
                         unclosed_line: None,
@@ -588,6 +614,26 @@ impl<'a> State<'a> {
                 other => punct(other),
             };
             let end = self.loc.pos(lex.span().end);
+            self.complexity = match tok {
+                Tok::Comma | Tok::Semi => 0,
+                Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => {
+                    self.complexity
+                }
+                Tok::RPar | Tok::RSqb | Tok::RBrace => self.complexity,
+                _ => self.complexity + 1,
+            };
+            if self.complexity > MAX_COMPLEXITY {
+                return Err(LexError {
+                    error: CompileError::Unsupported(Unsupported {
+                        construct: "an expression nested this deeply (CPython fails with MemoryError/RecursionError)".into(),
+                        filename: String::new(),
+                        line: start.line,
+                        col: start.col,
+                    }),
+                    overrides: true,
+                    unclosed_line: None,
+                });
+            }
             self.toks.push((start, tok, end));
         }
         self.finish()
@@ -649,6 +695,9 @@ impl<'a> State<'a> {
             e
         };
         let pending = self.pending_block.take();
+        if col == top && alt != top_alt {
+            return Err(tab_error());
+        }
         if col > top {
             if alt <= top_alt {
                 return Err(tab_error());
@@ -725,6 +774,7 @@ impl<'a> State<'a> {
                 .and_then(|(p, t, _)| block_opener(t).map(|d| (d, p.line)));
             self.pending_block = if ends_colon { opener } else { None };
             self.toks.push((start, Tok::Newline, end));
+            self.complexity = 0;
         }
     }
 

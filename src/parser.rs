@@ -57,6 +57,7 @@ fn parse(text: &str, base: Pos, mode: Mode) -> Result<Top, CompileError> {
         None => base,
     };
     let first_tokens: Vec<(Pos, bool)> = logical_line_starts(&toks);
+    let summary = summarize(&toks);
     let lex_err_for_stream = lex_err.clone();
     let stream = toks
         .into_iter()
@@ -75,7 +76,7 @@ fn parse(text: &str, base: Pos, mode: Mode) -> Result<Top, CompileError> {
             Err(error)
         }
         Err(e) => {
-            let err = convert(e, eof, mode, &first_tokens);
+            let err = convert(e, eof, mode, &first_tokens, &summary);
             match &lex_err {
                 Some(le) => Err(pick(err, le)),
                 None => Err(err),
@@ -127,11 +128,122 @@ fn describe(t: &Tok) -> Option<&'static str> {
     })
 }
 
+/// What the "forgot a comma" heuristic needs to know about each token.
+struct TokInfo {
+    start: Pos,
+    end: Pos,
+    /// Bracket depth before the token.
+    depth: usize,
+    ends_expr: bool,
+    starts_expr: bool,
+    /// Separates expressions (`,`, `:`, `=`, keywords that end an operand).
+    stop: bool,
+    is_name: bool,
+    is_str: bool,
+}
+
+fn summarize(toks: &[Spanned]) -> Vec<TokInfo> {
+    let mut depth = 0usize;
+    let mut out = Vec::with_capacity(toks.len());
+    for (s, t, e) in toks {
+        let atom = matches!(
+            t,
+            Tok::Name(_)
+                | Tok::Int(_)
+                | Tok::Float(_)
+                | Tok::Imag(_)
+                | Tok::Str(_)
+                | Tok::None
+                | Tok::True
+                | Tok::False
+                | Tok::Ellipsis
+        );
+        out.push(TokInfo {
+            start: *s,
+            end: *e,
+            depth,
+            ends_expr: atom || matches!(t, Tok::RPar | Tok::RSqb | Tok::RBrace),
+            starts_expr: atom
+                || matches!(
+                    t,
+                    Tok::LPar | Tok::LSqb | Tok::LBrace | Tok::Lambda | Tok::Not | Tok::Tilde
+                ),
+            stop: matches!(
+                t,
+                Tok::Comma
+                    | Tok::Colon
+                    | Tok::Equal
+                    | Tok::ColonEqual
+                    | Tok::For
+                    | Tok::If
+                    | Tok::Else
+                    | Tok::Lambda
+                    | Tok::Yield
+                    | Tok::Newline
+                    | Tok::Semi
+            ),
+            is_name: matches!(t, Tok::Name(_)),
+            is_str: matches!(t, Tok::Str(_)),
+        });
+        match t {
+            Tok::LPar | Tok::LSqb | Tok::LBrace | Tok::WithLPar => depth += 1,
+            Tok::RPar | Tok::RSqb | Tok::RBrace => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// CPython's `invalid_expression`: inside brackets, two expressions side by
+/// side are "invalid syntax. Perhaps you forgot a comma?", ranging over both.
+fn forgot_comma(toks: &[TokInfo], at: Pos) -> Option<(Pos, Pos)> {
+    let i = toks.iter().position(|t| t.start == at)?;
+    if i == 0 {
+        return None;
+    }
+    let (prev, cur) = (&toks[i - 1], &toks[i]);
+    if cur.depth == 0 || !prev.ends_expr || !cur.starts_expr || (prev.is_name && cur.is_str) {
+        return None;
+    }
+    let d = cur.depth;
+    let mut a = i - 1;
+    while a > 0 {
+        let t = &toks[a - 1];
+        if t.depth < d || (t.depth == d && t.stop) {
+            break;
+        }
+        a -= 1;
+    }
+    // b: one expression from the offending token, up to the next separator,
+    // closing bracket or juxtaposition at the same depth.
+    let mut b = i;
+    while b + 1 < toks.len() {
+        let (t, n) = (&toks[b], &toks[b + 1]);
+        let closes = n.depth == d && !n.starts_expr && !n.ends_expr && false;
+        if n.depth < d
+            || closes
+            || (n.depth == d && (n.stop || (t.ends_expr && n.starts_expr && t.depth == d)))
+        {
+            break;
+        }
+        if n.depth == d
+            && n.ends_expr
+            && !n.starts_expr
+            && toks.get(b + 2).is_some_and(|x| x.depth < n.depth)
+        {
+            break;
+        }
+        b += 1;
+    }
+    Some((toks[a].start, toks[b].end))
+}
+
 fn convert(
     e: ParseError<Pos, Tok, CompileError>,
     eof: Pos,
     mode: Mode,
     lines: &[(Pos, bool)],
+    toks: &[TokInfo],
 ) -> CompileError {
     let (start, end, tok, expected) = match e {
         ParseError::InvalidToken { location } => (location, location, None, vec![]),
@@ -165,6 +277,15 @@ fn convert(
             err.col = start.col;
             err.end_col = start.col;
             return err.into();
+        }
+        if let Some((a, b)) = forgot_comma(toks, start) {
+            return syntax_error(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax. Perhaps you forgot a comma?",
+                a,
+                b,
+            )
+            .into();
         }
         if matches!(t, Tok::Newline)
             && expected.iter().any(|x| x == "\":\"")

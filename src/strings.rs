@@ -125,7 +125,7 @@ pub fn scan_number(text: &str) -> Result<(Tok, usize), NumError> {
         return Err(NumError {
             msg: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
             at: 0,
-            end: Some(i),
+            end: None,
         });
     }
     let v = BigInt::parse_bytes(digits_only.as_bytes(), 10).unwrap_or_default();

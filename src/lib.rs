@@ -4,4 +4,6 @@
 
 pub mod ast;
 pub mod bytecode;
+pub mod compiler;
+pub mod dis;
 pub mod error;

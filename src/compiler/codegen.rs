@@ -93,7 +93,12 @@ pub struct Compiler<'a> {
     pub stack: Vec<Unit<'a>>,
 }
 
+/// The location of an AST node; line 0 marks compiler-made nodes that have
+/// no position (CPython's -1), e.g. parts of a folded `%`-format.
 pub fn span_loc(s: Span) -> Loc {
+    if s.line == 0 {
+        return Loc::NONE;
+    }
     Loc {
         line: s.line as i32,
         end_line: s.end_line as i32,

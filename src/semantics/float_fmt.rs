@@ -57,12 +57,14 @@ pub fn shortest_digits(x: f64) -> (Vec<u8>, i64) {
 
 /// `n >= 1` significant digits of `|x|`, correctly rounded (dtoa mode 2), trailing zeros stripped.
 pub fn sig_digits(x: f64, n: usize) -> (Vec<u8>, i64) {
-    split_exp(&format!("{:.*e}", n.max(1) - 1, x.abs()))
+    // A double has at most 767 significant decimal digits: beyond, only zeros.
+    split_exp(&format!("{:.*e}", n.clamp(1, 800) - 1, x.abs()))
 }
 
 /// `|x|` rounded to `n` places after the point (dtoa mode 3), trailing zeros stripped.
 pub fn fixed_digits(x: f64, n: usize) -> (Vec<u8>, i64) {
-    let s = format!("{:.*}", n, x.abs());
+    // A double has at most 1074 digits after the point: beyond, only zeros.
+    let s = format!("{:.*}", n.min(1100), x.abs());
     let int_len = s.find('.').unwrap_or(s.len()) as i64;
     let mut digits: Vec<u8> = s.bytes().filter(|b| *b != b'.').collect();
     let lead = digits.iter().take_while(|b| **b == b'0').count();

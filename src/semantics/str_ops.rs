@@ -61,6 +61,25 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
+/// `ascii()` from a repr: non-ASCII characters become `\xNN`, `\uNNNN` or
+/// `\UNNNNNNNN` (backslashreplace).
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp < 0x80 {
+            out.push(c);
+        } else if cp <= 0xff {
+            out.push_str(&format!("\\x{cp:02x}"));
+        } else if cp <= 0xffff {
+            out.push_str(&format!("\\u{cp:04x}"));
+        } else {
+            out.push_str(&format!("\\U{cp:08x}"));
+        }
+    }
+    out
+}
+
 /// Number of code points (Python's `len(s)`).
 pub fn char_len(s: &str) -> usize {
     if s.is_ascii() {

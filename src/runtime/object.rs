@@ -188,12 +188,21 @@ pub enum Payload {
         lineno: u32,
     },
     /// A frame object (materialised when a traceback, generator or `sys._getframe` needs it).
-    Frame(Box<crate::runtime::vm::frame::Frame>),
-    Generator(Box<crate::runtime::vm::frame::Frame>),
-    /// Iterators over builtin containers: `seq` is the container, `index` the next position.
+    Frame(Box<crate::runtime::vm::frame::FrameObject>),
+    /// A generator: owns its frame while suspended (see `vm/generator.rs`).
+    Generator(Box<crate::runtime::vm::generator::GeneratorData>),
+    /// Iterators over builtin containers: `seq` is the container (released
+    /// when the iterator is exhausted, as CPython does), `index` the next
+    /// position (a byte offset for str iterators).
     SeqIter {
-        seq: ObjRef,
+        seq: Option<ObjRef>,
         index: usize,
+    },
+    /// A set iterator: `len` is the size at creation ("Set changed size during iteration").
+    SetIter {
+        set: Option<ObjRef>,
+        index: usize,
+        len: usize,
     },
     RangeIter {
         next: i64,
@@ -201,7 +210,7 @@ pub enum Payload {
         step: i64,
     },
     DictIter {
-        dict: ObjRef,
+        dict: Option<ObjRef>,
         index: usize,
         kind: DictViewKind,
         version: u64,
@@ -227,12 +236,12 @@ pub enum Payload {
         iter: ObjRef,
     },
     Reversed {
-        seq: ObjRef,
+        seq: Option<ObjRef>,
         index: isize,
     },
     /// Iterator calling `__getitem__` with 0, 1, 2… until IndexError.
     CallIter {
-        seq: ObjRef,
+        seq: Option<ObjRef>,
         index: usize,
     },
 }
@@ -421,13 +430,26 @@ impl Payload {
                 }
                 f(*frame, field("tb_frame"));
             }
-            Payload::Frame(frame) | Payload::Generator(frame) => frame.for_each_ref(&mut f),
+            Payload::Frame(frame) => frame.for_each_ref(&mut f),
+            Payload::Generator(generator) => generator.for_each_ref(owner, &mut f),
             Payload::SeqIter { seq, .. }
             | Payload::Reversed { seq, .. }
-            | Payload::CallIter { seq, .. } => f(*seq, field("it_seq")),
-            Payload::DictIter { dict, .. } | Payload::DictView { dict, .. } => {
-                f(*dict, field("dict"))
+            | Payload::CallIter { seq, .. } => {
+                if let Some(seq) = seq {
+                    f(*seq, field("it_seq"))
+                }
             }
+            Payload::SetIter { set, .. } => {
+                if let Some(set) = set {
+                    f(*set, field("si_set"))
+                }
+            }
+            Payload::DictIter { dict, .. } => {
+                if let Some(dict) = dict {
+                    f(*dict, field("di_dict"))
+                }
+            }
+            Payload::DictView { dict, .. } => f(*dict, field("dv_dict")),
             Payload::Enumerate { iter, count } => {
                 f(*iter, field("en_sit"));
                 f(*count, field("en_longindex"));

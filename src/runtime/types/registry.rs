@@ -54,6 +54,8 @@ macro_rules! builtin_types {
             /// `sys.stdout` / `sys.stderr` objects.
             pub stdout: ObjRef,
             pub stderr: ObjRef,
+            /// Containers whose repr is being computed (`Py_ReprEnter`).
+            pub repr_stack: Vec<ObjRef>,
             /// Next free static address.
             pub next_static_addr: u64,
         }

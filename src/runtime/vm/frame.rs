@@ -22,7 +22,7 @@ pub struct Frame {
     /// The code object (heap) and a shortcut to its compiled form.
     pub code_obj: ObjRef,
     pub code: Rc<CodeObject>,
-    /// The function being run (None for module and class bodies run by exec).
+    /// The function being run (module and class bodies run through a function too, as in 3.11).
     pub func: Option<ObjRef>,
     pub globals: ObjRef,
     pub builtins: ObjRef,
@@ -67,5 +67,29 @@ impl Frame {
             f(r, Holder::FrameField(self.id, "f_func"));
         }
         f(self.code_obj, Holder::FrameField(self.id, "f_code"));
+    }
+
+    /// The source line of the instruction being executed.
+    pub fn current_line(&self) -> u32 {
+        self.code.line_of(self.lasti)
+    }
+}
+
+/// A frame object (`types.FrameType`). While its frame runs it only names it
+/// (`frame_id`); once the frame finished while the object was still
+/// referenced (by a traceback), it owns the frame's contents (`owned`).
+#[derive(Debug)]
+pub struct FrameObject {
+    pub frame_id: FrameId,
+    pub owned: Option<Frame>,
+    /// `f_lineno` when the frame finished (0 while it runs).
+    pub lineno: u32,
+}
+
+impl FrameObject {
+    pub fn for_each_ref(&self, f: impl FnMut(ObjRef, Holder)) {
+        if let Some(frame) = &self.owned {
+            frame.for_each_ref(f);
+        }
     }
 }

@@ -13,11 +13,20 @@
 //! - `runtime::types`: the builtin types and the abstract object protocol
 //!   (attribute access, binary ops, comparisons, subscripts, iteration, repr/str/hash).
 
+pub mod args;
+pub mod audit;
+pub mod build;
 pub mod call;
+pub mod eval;
 pub mod exceptions;
 pub mod frame;
+pub mod frames;
 pub mod generator;
+pub mod import;
+pub mod names;
 pub mod refcount;
+pub mod run;
+pub mod unwind;
 
 use super::alloc::Allocator;
 use super::events::{EventSink, FrameId};
@@ -102,9 +111,25 @@ pub struct Vm {
     /// The exception being handled (`sys.exc_info()`; CPython's
     /// `tstate->exc_info->exc_value`), an owned reference (`Holder::Root("exc_info")`).
     pub handled_exception: Option<ObjRef>,
-    /// Nesting of native code re-entering the VM (e.g. `__eq__` called from
-    /// `list.index`), counted against the recursion limit with Python frames.
-    pub native_depth: usize,
+    /// CPython 3.11's single recursion counter: Python frames plus native
+    /// re-entry (`enter_recursive_call`, e.g. `__eq__` called from `list.index`).
+    pub recursion_depth: usize,
+    /// Handled-exception states of the code that resumed a generator (the
+    /// generator's own state is `handled_exception` while it runs).
+    pub exc_info_stack: Vec<Option<ObjRef>>,
+    /// Set by RERAISE and bare `raise`: the error handler adds no traceback entry.
+    pub reraising: bool,
+    /// The frame a YIELD_VALUE just suspended, for the generator to take back.
+    pub yielded_frame: Option<Frame>,
+    /// A fatal stop found where it could not be returned (e.g. inside `__del__`).
+    pub pending_fatal: Option<Fatal>,
+    /// Source text of the files run, by filename (for traceback lines).
+    pub sources: std::collections::HashMap<std::rc::Rc<str>, std::rc::Rc<str>>,
+    /// Heap-type instances in allocation order (stale keys are skipped): at
+    /// exit, finalizers run in this order, as CPython's final collection does.
+    pub instances: Vec<ObjRef>,
+    /// The builtin types, singletons, caches and interpreter roots (`runtime::types`).
+    pub types: crate::runtime::types::TypeRegistry,
 }
 
 impl Vm {
@@ -124,9 +149,22 @@ impl Vm {
             trash_later: Vec::new(),
             pending_internal_error: None,
             handled_exception: None,
-            native_depth: 0,
+            recursion_depth: 0,
+            exc_info_stack: Vec::new(),
+            reraising: false,
+            yielded_frame: None,
+            pending_fatal: None,
+            sources: Default::default(),
+            instances: Vec::new(),
+            types: Default::default(),
         };
         crate::runtime::types::bootstrap(&mut vm);
+        vm.install_generator_methods();
         vm
     }
+}
+
+/// An internal inconsistency as an error (never a panic).
+pub(crate) fn internal(msg: &str) -> PyErr {
+    PyErr::Fatal(Fatal::Internal(msg.to_string()))
 }

@@ -43,6 +43,11 @@ impl Vm {
         });
         if heap_type {
             self.incref(ty, Holder::Field(obj, "ob_type"));
+            self.instances.push(obj);
+            if self.instances.len() >= 1024 && self.instances.len() > 2 * self.heap.len() / 3 {
+                let heap = &self.heap;
+                self.instances.retain(|&r| heap.contains(r));
+            }
         }
         if let Some(sink) = self.sink.as_mut() {
             let type_name = match self.heap.objects.get(ty).map(|t| &t.payload) {
@@ -214,7 +219,7 @@ impl Vm {
     /// Runs `__del__` (PEP 442: once per object). Returns true when the
     /// object was resurrected by it.
     fn finalize(&mut self, o: ObjRef) -> bool {
-        let Some(del) = crate::runtime::types::lookup_special(self, o, "__del__") else {
+        let Some(del) = self.lookup_special_ref(o, "__del__") else {
             return false;
         };
         self.heap.objects[o].finalized = true;
@@ -250,6 +255,9 @@ impl Vm {
 
     /// Releases everything `o` owns, then the object itself.
     fn release_contents(&mut self, o: ObjRef, heap_type: bool) {
+        if matches!(self.heap.objects[o].payload, Payload::Str(_)) {
+            crate::runtime::types::intern::forget_interned(self, o);
+        }
         let obj = &mut self.heap.objects[o];
         let payload = std::mem::replace(&mut obj.payload, Payload::Plain);
         let dict = obj.dict.take();

@@ -81,7 +81,11 @@ fn build_with_meta(
         }
         _ => vm.new_dict(),
     };
-    let cell = match vm.run_class_body(func, ns) {
+    vm.types.native_temps.push(bases);
+    vm.types.native_temps.push(ns);
+    let cell = vm.run_class_body(func, ns);
+    vm.types.native_temps.truncate(vm.types.native_temps.len().saturating_sub(2));
+    let cell = match cell {
         Ok(c) => c,
         Err(e) => {
             vm.decref_temp(ns);

@@ -116,7 +116,7 @@ impl Vm {
         } else if a_py && let Some(r) = self.native_compare(b, a, op.reflected())? {
             return Ok(self.bool(r));
         }
-        if op == CompareOp::Ne && a_py && self.has_python_override(ta, "__eq__") && !self.has_python_override(ta, "__ne__") {
+        if op == CompareOp::Ne && self.has_python_override(ta, "__eq__") && !self.has_python_override(ta, "__ne__") {
             // object.__ne__ inverts __eq__.
             let r = self.call_method(a, "__eq__", &[b])?;
             if r != self.types.not_implemented {
@@ -211,6 +211,18 @@ impl Vm {
             (P::Set(_), P::Set(_)) => return super::set::set_compare(self, a, b, op).map(Some),
             (P::DictView { .. }, _) | (_, P::DictView { .. }) => {
                 return super::set::view_compare(self, a, b, op);
+            }
+            (P::Method { func: f1, self_: s1 }, P::Method { func: f2, self_: s2 })
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
+                let eq = f1 == f2 && s1 == s2;
+                return Ok(Some(eq == (op == CompareOp::Eq)));
+            }
+            (P::Builtin { def: d1, self_: s1 }, P::Builtin { def: d2, self_: s2 })
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
+                let eq = std::ptr::eq(*d1, *d2) && s1 == s2;
+                return Ok(Some(eq == (op == CompareOp::Eq)));
             }
             (P::Range { .. }, P::Range { .. }) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
                 let eq = super::range::range_equal(self, a, b)?;

@@ -168,6 +168,13 @@ fn int_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
     // args[0]: int (owner), args[1]: cls.
     let cls = args[1];
     let a = vm.parse_args("int", &args[2..], kwnames, &["x", "base"], 0)?;
+    if let (Some(x), None) = (a[0], a[1])
+        && cls == vm.types.int
+        && vm.heap.type_of(x) == vm.types.int
+    {
+        // int(x) of an exact int is x itself.
+        return Ok(vm.new_ref(x));
+    }
     let v = match a[0] {
         None => BigInt::zero(),
         Some(x) => int_from_obj(vm, x, a[1])?,

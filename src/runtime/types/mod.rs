@@ -156,6 +156,9 @@ pub fn for_each_root(vm: &Vm, f: &mut dyn FnMut(ObjRef, Holder)) {
     for o in [t.builtins, t.sys, t.modules, t.stdout, t.stderr] {
         f(o, Holder::Root("interpreter state"));
     }
+    for &o in &t.native_temps {
+        f(o, Holder::Temp);
+    }
 }
 
 /// Looks `name` up on the type of `obj` (not on the instance), as CPython's

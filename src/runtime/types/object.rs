@@ -160,6 +160,25 @@ fn object_subclasshook(vm: &mut Vm, _args: &[ObjRef], _k: Option<&[Rc<str>]>) ->
     Ok(vm.not_implemented())
 }
 
+/// `NoneType()`, `type(NotImplemented)()`, `type(...)()`: the singletons.
+fn singleton_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
+    let cls = args[1];
+    let tn = vm.type_name(cls);
+    if args.len() > 2 || k.is_some_and(|k| !k.is_empty()) {
+        return Err(vm.type_error(format!("{tn} takes no arguments")));
+    }
+    let t = &vm.types;
+    let o = if cls == t.none_type {
+        t.none
+    } else if cls == t.not_implemented_type {
+        t.not_implemented
+    } else {
+        t.ellipsis
+    };
+    Ok(vm.new_ref(o))
+}
+
+static SINGLETON_NEW: NativeDef = native!("__new__", singleton_new);
 static OBJECT_NEW: NativeDef = native!("__new__", object_new);
 static OBJECT_INIT_SUBCLASS: NativeDef = native!("__init_subclass__", object_init_subclass);
 static OBJECT_SUBCLASSHOOK: NativeDef = native!("__subclasshook__", object_subclasshook);
@@ -315,6 +334,9 @@ pub(super) fn install(vm: &mut Vm) {
     vm.add_classmethod(o, &OBJECT_INIT_SUBCLASS);
     vm.add_classmethod(o, &OBJECT_SUBCLASSHOOK);
     vm.add_methods(o, OBJECT_METHODS);
+    for t in [vm.types.none_type, vm.types.not_implemented_type, vm.types.ellipsis_type] {
+        vm.add_bound_builtin(t, &SINGLETON_NEW);
+    }
     for ty in [vm.types.int, vm.types.float, vm.types.bool] {
         add_value_dunders(vm, ty);
     }

@@ -168,6 +168,13 @@ impl Vm {
             | (P::Int(_) | P::Bool(_), P::Float(_)) => super::float::float_binary(self, a, b, op),
             (P::Str(_), _) if op == Operator::Mod => super::format::percent_format_obj(self, a, b).map(Some),
             (P::Str(x), P::Str(y)) if op == Operator::Add => {
+                let exact = |vm: &Vm, o: ObjRef| vm.heap.type_of(o) == vm.types.str;
+                if y.text.is_empty() && exact(self, a) {
+                    return Ok(Some(self.new_ref(a)));
+                }
+                if x.text.is_empty() && exact(self, b) {
+                    return Ok(Some(self.new_ref(b)));
+                }
                 let mut s = String::with_capacity(x.text.len() + y.text.len());
                 s.push_str(&x.text);
                 s.push_str(&y.text);

@@ -56,6 +56,9 @@ macro_rules! builtin_types {
             pub stderr: ObjRef,
             /// Containers whose repr is being computed (`Py_ReprEnter`).
             pub repr_stack: Vec<ObjRef>,
+            /// References native code holds in Rust locals while it calls back
+            /// into Python (CPython's C locals), so the heap audit can count them.
+            pub native_temps: Vec<ObjRef>,
             /// Next free static address.
             pub next_static_addr: u64,
         }

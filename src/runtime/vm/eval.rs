@@ -80,6 +80,31 @@ impl Vm {
         Holder::Stack(self.frame_ref().id)
     }
 
+    /// The top of the stack (borrowed; it stays there).
+    #[inline]
+    pub(crate) fn top(&self) -> ObjRef {
+        self.peek(0).unwrap_or_default()
+    }
+
+    /// The top `N` values, deepest first, left on the stack while an
+    /// operation that may run Python code uses them (so the heap audit
+    /// sees them, as they are still on CPython's stack too).
+    #[inline]
+    pub(crate) fn peek_n<const N: usize>(&self) -> [ObjRef; N] {
+        std::array::from_fn(|i| self.peek(N - 1 - i).unwrap_or_default())
+    }
+
+    /// Pops `values.len()` values and releases them in the given order.
+    #[inline]
+    pub(crate) fn pop_release(&mut self, values: &[ObjRef]) {
+        let s = &mut self.frame().stack;
+        let n = s.len().saturating_sub(values.len());
+        s.truncate(n);
+        for &v in values {
+            self.drop_stack(v);
+        }
+    }
+
     /// Releases a value taken off the stack.
     #[inline]
     pub(crate) fn drop_stack(&mut self, v: ObjRef) {
@@ -128,6 +153,13 @@ impl Vm {
     /// Runs the frames from the current top (index `base`) until the frame
     /// at `base` returns or yields.
     pub fn eval_loop(&mut self, base: usize) -> PyResult<Exit> {
+        self.eval_depth += 1;
+        let r = self.run_loop(base);
+        self.eval_depth -= 1;
+        r
+    }
+
+    fn run_loop(&mut self, base: usize) -> PyResult<Exit> {
         loop {
             match self.step(base) {
                 Ok(Flow::Next) => {}
@@ -237,63 +269,51 @@ impl Vm {
                 }
             }
             UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_INVERT => {
-                let v = self.pop();
+                let v = self.top();
                 let op = match instr.op {
                     UNARY_POSITIVE => UnaryOperator::UAdd,
                     UNARY_NEGATIVE => UnaryOperator::USub,
                     _ => UnaryOperator::Invert,
                 };
                 let r = self.unary_op(v, op);
-                self.drop_stack(v);
+                self.pop_release(&[v]);
                 self.push(r?);
             }
             UNARY_NOT => {
-                let v = self.pop();
+                let v = self.top();
                 let t = self.is_true(v);
-                self.drop_stack(v);
+                self.pop_release(&[v]);
                 let r = self.bool(!t?);
                 self.push(r);
             }
             BINARY_OP => {
-                let rhs = self.pop();
-                let lhs = self.pop();
+                let [lhs, rhs] = self.peek_n();
                 let r = self.binary_op_arg(lhs, rhs, instr.arg);
-                self.drop_stack(lhs);
-                self.drop_stack(rhs);
+                self.pop_release(&[lhs, rhs]);
                 self.push(r?);
             }
             BINARY_SUBSCR => {
-                let sub = self.pop();
-                let container = self.pop();
+                let [container, sub] = self.peek_n();
                 let r = self.getitem(container, sub);
-                self.drop_stack(container);
-                self.drop_stack(sub);
+                self.pop_release(&[container, sub]);
                 self.push(r?);
             }
             STORE_SUBSCR => {
-                let sub = self.pop();
-                let container = self.pop();
-                let v = self.pop();
+                let [v, container, sub] = self.peek_n();
                 let r = self.setitem(container, sub, v);
-                self.drop_stack(v);
-                self.drop_stack(container);
-                self.drop_stack(sub);
+                self.pop_release(&[v, container, sub]);
                 r?;
             }
             DELETE_SUBSCR => {
-                let sub = self.pop();
-                let container = self.pop();
+                let [container, sub] = self.peek_n();
                 let r = self.delitem(container, sub);
-                self.drop_stack(container);
-                self.drop_stack(sub);
+                self.pop_release(&[container, sub]);
                 r?;
             }
             COMPARE_OP => {
-                let rhs = self.pop();
-                let lhs = self.pop();
+                let [lhs, rhs] = self.peek_n();
                 let r = self.compare_op_arg(lhs, rhs, instr.arg);
-                self.drop_stack(lhs);
-                self.drop_stack(rhs);
+                self.pop_release(&[lhs, rhs]);
                 self.push(r?);
             }
             IS_OP => {
@@ -305,18 +325,16 @@ impl Vm {
                 self.drop_stack(rhs);
             }
             CONTAINS_OP => {
-                let container = self.pop();
-                let item = self.pop();
+                let [item, container] = self.peek_n();
                 let r = self.contains(container, item);
-                self.drop_stack(item);
-                self.drop_stack(container);
+                self.pop_release(&[item, container]);
                 let b = self.bool(r? != (arg == 1));
                 self.push(b);
             }
             GET_ITER => {
-                let v = self.pop();
+                let v = self.top();
                 let r = self.get_iter(v);
-                self.drop_stack(v);
+                self.pop_release(&[v]);
                 self.push(r?);
             }
             FOR_ITER => {
@@ -349,25 +367,23 @@ impl Vm {
 
             LOAD_ATTR => {
                 let name = self.code_name(arg);
-                let owner = self.pop();
+                let owner = self.top();
                 let r = self.getattr(owner, name);
-                self.drop_stack(owner);
+                self.pop_release(&[owner]);
                 self.push(r?);
             }
             STORE_ATTR => {
                 let name = self.code_name(arg);
-                let owner = self.pop();
-                let v = self.pop();
+                let [v, owner] = self.peek_n();
                 let r = self.setattr(owner, name, v);
-                self.drop_stack(v);
-                self.drop_stack(owner);
+                self.pop_release(&[v, owner]);
                 r?;
             }
             DELETE_ATTR => {
                 let name = self.code_name(arg);
-                let owner = self.pop();
+                let owner = self.top();
                 let r = self.delattr(owner, name);
-                self.drop_stack(owner);
+                self.pop_release(&[owner]);
                 r?;
             }
             LOAD_METHOD => {
@@ -388,14 +404,14 @@ impl Vm {
 
             JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => self.frame().pc = arg,
             POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_FALSE => {
-                let c = self.pop();
+                let c = self.top();
                 let t = self.truth_of_stack_value(c)?;
                 if !t {
                     self.frame().pc = arg;
                 }
             }
             POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE => {
-                let c = self.pop();
+                let c = self.top();
                 let t = self.truth_of_stack_value(c)?;
                 if t {
                     self.frame().pc = arg;
@@ -484,15 +500,15 @@ impl Vm {
     /// `POP_JUMP_IF_*`'s test: True/False directly, else `bool()`; the value is released.
     fn truth_of_stack_value(&mut self, c: ObjRef) -> PyResult<bool> {
         if c == self.types.true_ {
-            self.drop_stack(c);
+            self.pop_release(&[c]);
             return Ok(true);
         }
         if c == self.types.false_ {
-            self.drop_stack(c);
+            self.pop_release(&[c]);
             return Ok(false);
         }
         let t = self.is_true(c);
-        self.drop_stack(c);
+        self.pop_release(&[c]);
         t
     }
 

@@ -128,6 +128,9 @@ pub struct Vm {
     /// Heap-type instances in allocation order (stale keys are skipped): at
     /// exit, finalizers run in this order, as CPython's final collection does.
     pub instances: Vec<ObjRef>,
+    /// Active eval loops: 1 in the outermost one; more while native code
+    /// (type_call, `__del__`, generators…) runs Python code on a nested loop.
+    pub eval_depth: usize,
     /// The builtin types, singletons, caches and interpreter roots (`runtime::types`).
     pub types: crate::runtime::types::TypeRegistry,
 }
@@ -156,6 +159,7 @@ impl Vm {
             pending_fatal: None,
             sources: Default::default(),
             instances: Vec::new(),
+            eval_depth: 0,
             types: Default::default(),
         };
         crate::runtime::types::bootstrap(&mut vm);

@@ -83,9 +83,9 @@ impl Vm {
                 } else {
                     self.frame_ref().globals
                 };
-                let v = self.pop();
+                let v = self.top();
                 let r = self.ns_store(ns, name, v);
-                self.drop_stack(v);
+                self.pop_release(&[v]);
                 r?;
             }
             DELETE_NAME | DELETE_GLOBAL => {

@@ -84,6 +84,9 @@ impl Vm {
             return self.report_error(PyErr::Fatal(f));
         }
         self.shutdown(module, globals);
+        if let Some(f) = self.pending_fatal.take() {
+            return self.report_error(PyErr::Fatal(f));
+        }
         status
     }
 
@@ -180,6 +183,8 @@ impl Vm {
     /// final garbage collection), then the namespace is cleared in
     /// insertion order.
     fn shutdown(&mut self, _module: ObjRef, globals: ObjRef) {
+        // Shutdown holds references the audit cannot see.
+        self.options.audit = false;
         // Keep the namespace alive while finalizers run (functions refer to it).
         self.incref(globals, Holder::Temp);
         let modules = self.types.modules;

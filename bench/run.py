@@ -50,8 +50,10 @@ def ensure_pysim(path, was_given):
         sys.exit(f"error: pysim binary not found: {path}")
     print(f"{path} not found; running `cargo build --release` ...", file=sys.stderr)
     res = subprocess.run(["cargo", "build", "--release"], cwd=REPO_ROOT)
-    if res.returncode != 0 or not os.path.exists(path):
+    if res.returncode != 0:
         sys.exit("error: cargo build --release failed")
+    if not os.path.exists(path):
+        sys.exit(f"error: cargo build --release succeeded but did not produce {path}")
     return path
 
 

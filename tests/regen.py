@@ -107,7 +107,7 @@ def main(argv):
                 print("wrote", rel)
     if check:
         # Expectation files without a program are stale too.
-        if not argv or roots == [PROGRAMS]:
+        if roots == [PROGRAMS]:
             progset = {p[:-3] for p in programs}
             for dirpath, dirnames, filenames in os.walk(PROGRAMS):
                 for fn in filenames:

@@ -1,0 +1,67 @@
+"""Regenerate testdata/list_sizes.txt: sys.getsizeof(list) in CPython 3.11 (64-bit).
+
+Run from the repository root: python3 src/semantics/gen/gen_sizes.py
+Each line is a scenario of ops; `size N` records sys.getsizeof after the previous op.
+"""
+import random
+import sys
+
+random.seed(8)
+lines = []
+for sc in range(400):
+    ops = []
+    n = random.randint(0, 45)
+    r0 = random.random()
+    if r0 < 0.35:
+        lst = eval("[" + ",".join(["0"] * n) + "]")  # a display of n constants
+        ops.append(f"display {n}")
+    elif r0 < 0.7:
+        lst = eval("[" + ",".join(["x"] * n) + "]", {"x": 0})  # non-constant items
+        ops.append(f"display_var {n}")
+    else:
+        lst = []
+    ops.append(f"size {sys.getsizeof(lst)}")
+    for _ in range(random.randint(1, 60)):
+        r = random.random()
+        k = random.randint(0, 40)
+        if r < 0.35:
+            lst.append(0)
+            ops.append("append")
+        elif r < 0.5 and lst:
+            lst.pop()
+            ops.append("pop")
+        elif r < 0.55:
+            lst.insert(0, 0)
+            ops.append("insert0")
+        elif r < 0.6 and lst:
+            lst.pop(0)
+            ops.append("pop0")
+        elif r < 0.67:
+            lst.extend([0] * k)
+            ops.append(f"extend_list {k}")
+        elif r < 0.72:
+            lst.extend(0 for _ in range(k))
+            ops.append(f"extend_gen {k}")
+        elif r < 0.76:
+            lst = list([0] * k)
+            ops.append(f"list_list {k}")
+        elif r < 0.8:
+            lst = list(0 for _ in range(k))
+            ops.append(f"list_gen {k}")
+        elif r < 0.83:
+            m = random.randint(0, 3)
+            lst = lst * m
+            ops.append(f"repeat {m}")
+        elif r < 0.85:
+            lst.clear()
+            ops.append("clear")
+        elif r < 0.92 and lst:
+            j = random.randint(0, len(lst))
+            del lst[:j]
+            ops.append(f"delslice {j}")
+        else:
+            continue
+        ops.append(f"size {sys.getsizeof(lst)}")
+    lines.append(";".join(ops))
+with open("src/semantics/testdata/list_sizes.txt", "w") as f:
+    f.write("\n".join(lines) + "\n")

@@ -65,3 +65,47 @@ for sc in range(400):
     lines.append(";".join(ops))
 with open("src/semantics/testdata/list_sizes.txt", "w") as f:
     f.write("\n".join(lines) + "\n")
+
+# ---- dicts: testdata/dict_sizes.txt (same format; ins_s/ins_i insert a new str/int key)
+lines = []
+for sc in range(400):
+    ops = []
+    n = random.randint(0, 120)
+    r0 = random.random()
+    counter = [0]
+
+    def fresh(s):
+        counter[0] += 1
+        return f"k{counter[0]}" if s else 10**6 + counter[0]
+
+    if r0 < 0.3:
+        keys = [fresh(True) for _ in range(n)]
+        d = eval("{" + ",".join(f"{k!r}: x" for k in keys) + "}", {"x": 0})
+        ops.append(f"display_s {n}")
+    elif r0 < 0.6:
+        keys = [fresh(False) for _ in range(n)]
+        d = eval("{" + ",".join(f"{k!r}: x" for k in keys) + "}", {"x": 0})
+        ops.append(f"display_i {n}")
+    else:
+        d = {}
+    ops.append(f"size {sys.getsizeof(d)}")
+    for _ in range(random.randint(1, 150)):
+        r = random.random()
+        if r < 0.35:
+            d[fresh(True)] = 0
+            ops.append("ins_s")
+        elif r < 0.6:
+            d[fresh(False)] = 0
+            ops.append("ins_i")
+        elif r < 0.95 and d:
+            del d[random.choice(list(d))]
+            ops.append("del")
+        elif r >= 0.95:
+            d.clear()
+            ops.append("clear")
+        else:
+            continue
+        ops.append(f"size {sys.getsizeof(d)}")
+    lines.append(";".join(ops))
+with open("src/semantics/testdata/dict_sizes.txt", "w") as f:
+    f.write("\n".join(lines) + "\n")

@@ -66,7 +66,7 @@ impl DictSizeModel {
     pub fn from_items(n: usize, all_str: bool) -> Self {
         let mut d = Self::new();
         if n > usable_fraction(1 << LOG_MINSIZE) {
-            d.resize(log2_keysize((n * 3 + 1) / 2), all_str);
+            d.resize(log2_keysize((n * 3).div_ceil(2)), all_str);
         }
         for _ in 0..n {
             d.insert_new(all_str);
@@ -81,7 +81,7 @@ impl DictSizeModel {
             && usable_fraction(1 << log2) < n
         {
             let unicode = all_str;
-            self.resize(log2_keysize(((self.used + n) * 3 + 1) / 2), unicode);
+            self.resize(log2_keysize(((self.used + n) * 3).div_ceil(2)), unicode);
         }
         for _ in 0..n {
             self.insert_new(all_str);
@@ -93,7 +93,7 @@ impl DictSizeModel {
     /// [`DictSizeModel::from_items`], the others merged with `DICT_UPDATE`.
     pub fn display(n: usize, all_str: bool) -> Self {
         let mut chunks = vec![17; n / 17];
-        if n % 17 != 0 {
+        if !n.is_multiple_of(17) {
             chunks.push(n % 17);
         }
         let Some((&first, rest)) = chunks.split_first() else {

@@ -13,5 +13,6 @@ pub mod host;
 pub mod lexer;
 pub mod parser;
 pub mod runtime;
+pub mod semantics;
 pub mod source;
 pub mod strings;

@@ -11,9 +11,10 @@
 //! The layers, as in obmalloc.c:
 //! - an **arena** (1 MiB from `mmap`) is cut into **pools** of 16 KiB; an
 //!   arena that `mmap` did not return pool-aligned loses its first partial
-//!   pool ([`arena`]);
+//!   pool (`pymalloc/arena.rs`);
 //! - a pool serves **blocks** of one [`SizeClass`] (16, 32, .. 512 bytes) from
-//!   a LIFO free list plus a bump region of never-used blocks ([`pool`]);
+//!   a LIFO free list plus a bump region of never-used blocks
+//!   (`pymalloc/pool.rs`);
 //! - requests of 0 bytes or more than 512 bytes go to the C library's
 //!   `malloc`, modelled by a simple deterministic heap ([`system`]).
 //!

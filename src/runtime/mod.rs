@@ -3,4 +3,5 @@
 pub mod events;
 pub mod heap;
 pub mod object;
+pub mod pymalloc;
 pub mod vm;

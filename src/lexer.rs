@@ -559,13 +559,14 @@ impl<'a> State<'a> {
                     let content_pos = self.loc.pos(content_start);
                     let tok_end = self.loc.pos(body_start + body_len);
                     let lit = strings::decode_literal(prefix, content, content_pos, start).map_err(|mut e| {
-                        if let CompileError::Syntax(s) = &mut e {
-                            if s.msg.starts_with("f-string:") && s.line == start.line {
-                                // CPython 3.11 reports f-string errors after the literal.
-                                s.line = tok_end.line;
-                                s.col = tok_end.col + 1;
-                                s.end_col = tok_end.col + 1;
-                            }
+                        // CPython 3.11 reports f-string errors after the literal.
+                        if let CompileError::Syntax(s) = &mut e
+                            && s.msg.starts_with("f-string:")
+                            && s.line == start.line
+                        {
+                            s.line = tok_end.line;
+                            s.col = tok_end.col + 1;
+                            s.end_col = tok_end.col + 1;
                         }
                         e
                     }).map_err(|e| LexError {
@@ -780,18 +781,18 @@ impl<'a> State<'a> {
 
     fn finish(&mut self) -> LexResult<()> {
         let eof = self.loc.pos(self.text.len());
-        if let Some(&(c, p)) = self.parens.last() {
-            if self.mode == Mode::Module {
-                let mut e = err_at(
-                    SyntaxErrorKind::SyntaxError,
-                    format!("'{c}' was never closed"),
-                    p,
-                    p,
-                    false,
-                );
-                e.unclosed_line = Some(p.line);
-                return Err(e);
-            }
+        if let Some(&(c, p)) = self.parens.last()
+            && self.mode == Mode::Module
+        {
+            let mut e = err_at(
+                SyntaxErrorKind::SyntaxError,
+                format!("'{c}' was never closed"),
+                p,
+                p,
+                false,
+            );
+            e.unclosed_line = Some(p.line);
+            return Err(e);
         }
         if self.mode != Mode::Module {
             return Ok(());

@@ -68,10 +68,10 @@ fn parse(text: &str, base: Pos, mode: Mode) -> Result<Top, CompileError> {
         Ok(top) => Ok(top),
         Err(ParseError::User { error }) => {
             // Either the tokenizer's error reached by the parser, or an action's.
-            if let Some(le) = &lex_err {
-                if le.error != error {
-                    return Err(pick(error, le));
-                }
+            if let Some(le) = &lex_err
+                && le.error != error
+            {
+                return Err(pick(error, le));
             }
             Err(error)
         }
@@ -91,10 +91,10 @@ fn pick(parser_err: CompileError, le: &LexError) -> CompileError {
     if le.overrides {
         return le.error.clone();
     }
-    if let (Some(pl), CompileError::Syntax(s)) = (le.unclosed_line, &parser_err) {
-        if s.line > pl {
-            return le.error.clone();
-        }
+    if let (Some(pl), CompileError::Syntax(s)) = (le.unclosed_line, &parser_err)
+        && s.line > pl
+    {
+        return le.error.clone();
     }
     parser_err
 }
@@ -219,9 +219,7 @@ fn forgot_comma(toks: &[TokInfo], at: Pos) -> Option<(Pos, Pos)> {
     let mut b = i;
     while b + 1 < toks.len() {
         let (t, n) = (&toks[b], &toks[b + 1]);
-        let closes = n.depth == d && !n.starts_expr && !n.ends_expr && false;
         if n.depth < d
-            || closes
             || (n.depth == d && (n.stop || (t.ends_expr && n.starts_expr && t.depth == d)))
         {
             break;
@@ -268,11 +266,7 @@ fn convert(
     }
     if let Some(t) = &tok {
         if let Some(msg) = describe(t) {
-            let kind = if matches!(t, Tok::Indent) {
-                SyntaxErrorKind::IndentationError
-            } else {
-                SyntaxErrorKind::IndentationError
-            };
+            let kind = SyntaxErrorKind::IndentationError;
             let mut err = syntax_error(kind, msg, start, start);
             err.col = start.col;
             err.end_col = start.col;

@@ -136,13 +136,11 @@ pub fn scan_number(text: &str) -> Result<(Tok, usize), NumError> {
 /// name is one of the keywords CPython tolerates there.
 fn check_end(text: &str, end: usize, kind: &str) -> Result<(), NumError> {
     let rest = &text[end..];
-    if let Some(c) = rest.chars().next() {
-        if is_name_char(c) {
-            if NUM_FOLLOWERS.iter().any(|k| rest.starts_with(k)) {
-                return Ok(());
-            }
-            return Err(nerr(format!("invalid {kind} literal"), end));
-        }
+    if let Some(c) = rest.chars().next()
+        && is_name_char(c)
+        && !NUM_FOLLOWERS.iter().any(|k| rest.starts_with(k))
+    {
+        return Err(nerr(format!("invalid {kind} literal"), end));
     }
     Ok(())
 }
@@ -231,11 +229,7 @@ pub fn decode_escapes(s: &str, bytes: bool, pos: Pos) -> Result<Vec<char>, Compi
         } else {
             "(unicode error) 'unicodeescape' codec can't decode bytes in position"
         };
-        let m = if bytes {
-            format!("{codec} {msg}")
-        } else {
-            format!("{codec} {msg}")
-        };
+        let m = format!("{codec} {msg}");
         syntax_error(SyntaxErrorKind::SyntaxError, m, pos, pos).into()
     };
     while let Some((i, c)) = it.next() {

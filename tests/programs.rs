@@ -35,7 +35,9 @@ const CONTEXT: usize = 2;
 const SKIPPED_DIRS: &[&str] = &["imports"];
 
 fn programs_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("programs")
 }
 
 /// Path relative to the programs root, always with `/` separators.
@@ -54,7 +56,11 @@ fn discover(dir: &Path, out: &mut Vec<PathBuf>) {
     };
     entries.sort();
     for path in entries {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if path.is_dir() {
             if !SKIPPED_DIRS.contains(&name.as_str()) {
                 discover(&path, out);
@@ -97,7 +103,11 @@ fn load_expected(py: &Path) -> Result<Expected, String> {
             .map_err(|e| format!("bad {}: {e}", with_ext("exitcode").display()))?,
         Err(_) => 0,
     };
-    Ok(Expected { stdout, stderr, code })
+    Ok(Expected {
+        stdout,
+        stderr,
+        code,
+    })
 }
 
 enum Exit {
@@ -136,7 +146,9 @@ fn run_pysim(py: &Path) -> Result<Actual, String> {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| format!("cannot start pysim: {e}"))?;
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start pysim: {e}"))?;
     let out = spawn_reader(child.stdout.take().unwrap());
     let err = spawn_reader(child.stderr.take().unwrap());
     let start = Instant::now();
@@ -208,12 +220,12 @@ fn edit_script(a: &[String], b: &[String]) -> Vec<(Op, usize, usize)> {
                 ops.push((Op::Same, prefix + i, prefix + j));
                 i += 1;
                 j += 1;
-            } else if j < m && (i == n || lcs[i * (m + 1) + j + 1] >= lcs[(i + 1) * (m + 1) + j]) {
-                ops.push((Op::Ins, prefix + i, prefix + j));
-                j += 1;
-            } else {
+            } else if i < n && (j == m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1]) {
                 ops.push((Op::Del, prefix + i, prefix + j));
                 i += 1;
+            } else {
+                ops.push((Op::Ins, prefix + i, prefix + j));
+                j += 1;
             }
         }
     } else {
@@ -262,7 +274,12 @@ fn diff(label: &str, expected: &[u8], actual: &[u8]) -> String {
             return out;
         }
         if last_shown.is_none_or(|l| l + 1 != k) {
-            let _ = writeln!(out, "  @@ expected line {} / actual line {} @@", i + 1, j + 1);
+            let _ = writeln!(
+                out,
+                "  @@ expected line {} / actual line {} @@",
+                i + 1,
+                j + 1
+            );
         }
         last_shown = Some(k);
         match op {
@@ -302,7 +319,11 @@ fn check_program(py: &Path) -> Option<String> {
             let _ = writeln!(report, "  timed out after {} s (killed)", TIMEOUT.as_secs());
         }
         Exit::Signal => {
-            let _ = writeln!(report, "  killed by a signal (expected exit code {})", expected.code);
+            let _ = writeln!(
+                report,
+                "  killed by a signal (expected exit code {})",
+                expected.code
+            );
         }
         Exit::Code(c) if c != expected.code => {
             let _ = writeln!(report, "  exit code: expected {}, got {c}", expected.code);
@@ -315,7 +336,11 @@ fn check_program(py: &Path) -> Option<String> {
     if actual.stderr != expected.stderr {
         report.push_str(&diff("stderr", &expected.stderr, &actual.stderr));
     }
-    if report.is_empty() { None } else { Some(report) }
+    if report.is_empty() {
+        None
+    } else {
+        Some(report)
+    }
 }
 
 fn thread_count() -> usize {
@@ -330,7 +355,9 @@ fn programs_match_python3() {
     let root = programs_root();
     let mut all = Vec::new();
     discover(&root, &mut all);
-    let filter = std::env::var("PYSIM_PROGRAMS").ok().filter(|f| !f.is_empty());
+    let filter = std::env::var("PYSIM_PROGRAMS")
+        .ok()
+        .filter(|f| !f.is_empty());
     let selected: Vec<(String, PathBuf)> = all
         .iter()
         .map(|p| (rel_name(&root, p), p.clone()))
@@ -415,7 +442,11 @@ fn programs_match_python3() {
             "{} of {} programs differ: {}",
             unexpected.len(),
             selected.len(),
-            unexpected.iter().map(|(r, _)| r.as_str()).collect::<Vec<_>>().join(", ")
+            unexpected
+                .iter()
+                .map(|(r, _)| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     if !problems.is_empty() {
@@ -432,7 +463,8 @@ fn expectations_match_python3() {
         .output();
     let is_311 = match &version {
         Ok(o) if o.status.success() => {
-            let v = String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
+            let v = String::from_utf8_lossy(&o.stdout).to_string()
+                + &String::from_utf8_lossy(&o.stderr);
             v.trim().starts_with("Python 3.11.")
         }
         _ => false,

@@ -2,13 +2,18 @@
 """Regenerate the expected outputs of tests/programs/**/*.py using python3.
 
 For every program <dir>/<name>.py this runs `python3 <name>.py` with <dir> as the
-working directory (so tracebacks read `File "<name>.py", line N`), with
+working directory, with
 PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1, PYTHONIOENCODING=utf-8 and no stdin,
 and writes:
 
   <name>.stdout    always
   <name>.stderr    only when stderr is non-empty
   <name>.exitcode  only when the exit code is non-zero (the number, newline-terminated)
+
+CPython 3.11 turns the script path into an absolute one, so its tracebacks read
+`File "/abs/path/<dir>/<name>.py", line N`; regen.py removes the "<dir>/" prefix
+from stdout and stderr so that expectations read `File "<name>.py", line N`
+(what pysim prints for `pysim run <name>.py`) wherever the repository lives.
 
 Usage:
   python3 tests/regen.py            regenerate every expectation
@@ -59,7 +64,13 @@ def run(path):
         stderr=subprocess.PIPE,
         timeout=TIMEOUT,
     )
-    return proc.stdout, proc.stderr, proc.returncode
+    # CPython (since 3.9) makes the script path absolute, so its tracebacks and
+    # syntax errors read `File "/abs/dir/<name>.py"`. The expectations must not
+    # depend on where the repository lives, and pysim reports the path it was
+    # given (`<name>.py`), so strip the program's folder from both streams.
+    prefix = (os.path.dirname(path) + os.sep).encode()
+    return (proc.stdout.replace(prefix, b""), proc.stderr.replace(prefix, b""),
+            proc.returncode)
 
 
 def expected_files(path):
@@ -107,7 +118,7 @@ def main(argv):
                 print("wrote", rel)
     if check:
         # Expectation files without a program are stale too.
-        if not argv or roots == [PROGRAMS]:
+        if roots == [PROGRAMS]:
             progset = {p[:-3] for p in programs}
             for dirpath, dirnames, filenames in os.walk(PROGRAMS):
                 for fn in filenames:

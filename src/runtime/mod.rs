@@ -4,5 +4,6 @@ pub mod alloc;
 pub mod events;
 pub mod heap;
 pub mod object;
+pub mod pymalloc;
 pub mod types;
 pub mod vm;

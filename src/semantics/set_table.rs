@@ -67,7 +67,7 @@ impl<K: Copy + Eq> Default for SetTable<K> {
 }
 
 enum Found {
-    Active(usize),
+    Active,
     /// Not present; insert into this empty slot.
     Vacant(usize),
     /// Not present; reuse this dummy slot.
@@ -124,7 +124,7 @@ impl<K: Copy + Eq> SetTable<K> {
                     };
                 }
                 Slot::Active(h, k) if h == hash && (k == key || eq(k)) => {
-                    return Found::Active(s);
+                    return Found::Active;
                 }
                 Slot::Dummy => freeslot = Some(s),
                 _ => {}
@@ -162,7 +162,7 @@ impl<K: Copy + Eq> SetTable<K> {
     /// per `eq(existing)` or identity, is already present).
     pub fn insert(&mut self, hash: i64, key: K, mut eq: impl FnMut(K) -> bool) -> bool {
         match self.find(hash, key, &mut eq) {
-            Found::Active(_) => false,
+            Found::Active => false,
             Found::Dummy(s) => {
                 self.table[s] = Slot::Active(hash, key);
                 self.used += 1;

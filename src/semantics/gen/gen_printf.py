@@ -49,7 +49,7 @@ for _ in range(6000):
     conv = random.choice(convs)
     spec = "%" + random.choice(flags) + random.choice(widths) + random.choice(precs) + random.choice(["", "", "", "l"]) + conv
     nstar = spec.count("*")
-    args = tuple(random.choice([random.randint(-12, 12), random.choice(values)]) if i < nstar else random.choice(values)
+    args = tuple(random.randint(-12, 12) if i < nstar else random.choice(values)
                  for i in range(nstar + 1))
     fmt = random.choice(["", "x", "<"]) + spec + random.choice(["", "|", "%%"])
     rows.append((fmt, args))

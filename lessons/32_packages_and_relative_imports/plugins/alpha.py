@@ -1,0 +1,3 @@
+# plugins/alpha.py (lesson 32): plugins/ has no __init__.py, so `plugins`
+# is a namespace package.
+NAME = "alpha plugin"

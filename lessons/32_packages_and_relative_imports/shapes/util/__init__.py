@@ -1,0 +1,1 @@
+# shapes/util: a subpackage (lesson 32)

@@ -1,0 +1,1 @@
+# app: a package (lesson 33)

@@ -1,0 +1,18 @@
+print("a", "b", "c")
+print("a", "b", sep="")
+print("a", "b", sep=", ", end="!\n")
+print()
+print("no newline", end="")
+print(" -> continued")
+print(1, 2.5, None, True, [1], (2,), {"k": "v"})
+print(*[1, 2, 3], sep="-")
+print("x", end="")
+print("y", end="\n\n")
+print("after blank")
+print("", end="")
+print(sep="never shown", end="only end\n")
+try:
+    print("a", sep=5)
+except TypeError as e:
+    print("TypeError:", e)
+print("multi\nline", "string")

@@ -1,0 +1,16 @@
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1], [2], [3])))
+a, b = zip(*[(1, "x"), (2, "y")])
+print(a, b)
+print(dict(zip("abc", range(3))))
+print(list(map(len, ["a", "bb", ""])), list(map(lambda x, y: x * y, [1, 2], [3, 4, 5])))
+print(list(filter(None, [0, 1, "", "a", [], [0]])), list(filter(str.isupper, "aBcD")))
+m = map(str, [1, 2])
+print(next(m), list(m), list(m))
+z = zip(range(3), range(10, 13))
+print(next(z), list(z))
+try:
+    zip([1, 2], [1], strict=True)
+    print(list(zip([1, 2], [1], strict=True)))
+except ValueError as e:
+    print("ValueError:", e)
+print(type(map(len, [])).__name__, type(filter(None, [])).__name__, type(zip()).__name__)

@@ -1,0 +1,5 @@
+transform = lambda v: v.upper()
+print(transform("ok"))
+
+class Broken:
+    value = transform(42)

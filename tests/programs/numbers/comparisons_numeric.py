@@ -1,0 +1,10 @@
+print(1 < 2, 2 < 1, 1 <= 1, 1 >= 2, 1 != 1.0, 0 == -0, 0.0 == -0.0)
+print(10 ** 20 > 1e19, 10 ** 20 == 1e20, 2 ** 53 + 1 == float(2 ** 53 + 1), 2 ** 53 + 1 > 2.0 ** 53)
+print(True == 1, False == 0, True > False, True + 0.5)
+print(sorted([3, 1.5, -2, True, 0]))
+print(max([1, 2.0, 2]), min([2, 2.0]))
+print([1, 2] < [1, 3], (1, 2) < (1, 2, 0), (2,) > (1, 99), [] < [0])
+print(1 < 2 < 3 < 2.5)
+values = [3, -1, 4, 1, -5, 9]
+print(sorted(values, key=abs), sorted(values, reverse=True))
+print(-5 < -4.5 < 0 < 1e-9)

@@ -1,0 +1,4 @@
+class C:
+    def m(self):
+        return 1
+  x = 2

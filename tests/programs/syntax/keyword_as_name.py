@@ -1,0 +1,2 @@
+class = "reserved"
+print(class)

@@ -1,0 +1,2 @@
+print("line one")
+print "old style"

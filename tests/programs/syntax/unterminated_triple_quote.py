@@ -1,0 +1,3 @@
+text = """never
+closed
+print(text)

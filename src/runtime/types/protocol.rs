@@ -67,10 +67,13 @@ impl Vm {
             return match v {
                 Ok(i) if i >= 0 => Ok(i as usize),
                 Ok(_) => Err(self.value_error("__len__() should return >= 0")),
-                Err(true) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
-                Err(false) => Err(self.type_error(format!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                ))),
+                Err(true) => {
+                    Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
+                Err(false) => {
+                    Err(self
+                        .type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+                }
             };
         }
         self.len_native(o)
@@ -133,7 +136,9 @@ impl Vm {
             Payload::Bytes(b) => {
                 let hay = b.clone();
                 match self.heap.payload(item) {
-                    Payload::Bytes(n) => Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..])),
+                    Payload::Bytes(n) => {
+                        Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..]))
+                    }
                     Payload::Int(PyInt::Small(i)) => Ok(hay.contains(&(*i as u8))),
                     _ => Err(self.type_error("a bytes-like object is required")),
                 }

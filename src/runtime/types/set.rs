@@ -3,13 +3,13 @@
 //! set operations. Members are kept in insertion order until the
 //! `semantics::set_table` emulation of CPython's table order is wired in.
 
+use super::compare::CompareOp;
 use crate::ast::Operator;
 use crate::native;
 use crate::runtime::events::Holder;
 use crate::runtime::heap::ObjRef;
 use crate::runtime::object::{NativeDef, Payload, SetData};
 use crate::runtime::vm::{PyResult, Vm};
-use super::compare::CompareOp;
 use std::rc::Rc;
 
 fn members(vm: &Vm, s: ObjRef) -> Vec<(i64, ObjRef)> {
@@ -84,11 +84,11 @@ impl Vm {
     /// A new set (or frozenset when `ty` says so) from an iterable.
     pub fn set_from_iterable(&mut self, ty: ObjRef, it: Option<ObjRef>) -> PyResult {
         let s = self.alloc(ty, Payload::Set(Box::<SetData>::default()));
-        if let Some(it) = it {
-            if let Err(e) = set_update(self, s, it) {
-                self.decref_temp(s);
-                return Err(e);
-            }
+        if let Some(it) = it
+            && let Err(e) = set_update(self, s, it)
+        {
+            self.decref_temp(s);
+            return Err(e);
         }
         Ok(s)
     }
@@ -243,7 +243,10 @@ pub fn set_compare(vm: &mut Vm, a: ObjRef, b: ObjRef, op: CompareOp) -> PyResult
 
 /// `keys() & other` etc.: views behave as sets.
 pub fn view_binary(vm: &mut Vm, a: ObjRef, b: ObjRef, op: Operator) -> PyResult<Option<ObjRef>> {
-    if !matches!(op, Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor) {
+    if !matches!(
+        op,
+        Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor
+    ) {
         return Ok(None);
     }
     let sa = as_set(vm, a)?;
@@ -300,7 +303,10 @@ fn set_new(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
     let cls = args[1];
     if vm.is_subtype(cls, vm.types.frozenset) {
         if args.len() > 3 {
-            return Err(vm.type_error(format!("frozenset expected at most 1 argument, got {}", args.len() - 2)));
+            return Err(vm.type_error(format!(
+                "frozenset expected at most 1 argument, got {}",
+                args.len() - 2
+            )));
         }
         if let Some(&it) = args.get(2)
             && vm.heap.type_of(it) == vm.types.frozenset

@@ -26,8 +26,17 @@ pub fn getsizeof(vm: &Vm, o: ObjRef) -> u64 {
             while usable(size) < n {
                 size *= 2;
             }
-            let all_str = d.map.keys().all(|k| matches!(k.repr, crate::runtime::object::KeyRepr::Str(_)));
-            let index_bytes = if size <= 128 { 1 } else if size <= 1 << 15 { 2 } else { 4 };
+            let all_str = d
+                .map
+                .keys()
+                .all(|k| matches!(k.repr, crate::runtime::object::KeyRepr::Str(_)));
+            let index_bytes = if size <= 128 {
+                1
+            } else if size <= 1 << 15 {
+                2
+            } else {
+                4
+            };
             let entry = if all_str { 16 } else { 24 };
             base + (32 + size * index_bytes + usable(size) * entry) as u64
         }

@@ -496,7 +496,7 @@ impl Vm {
                 None
             }
         };
-        let result = match module {
+        match module {
             Some(m) if m != self.types.none => {
                 let mt = self.str_lossy(m);
                 self.decref(m, Holder::Temp);
@@ -511,8 +511,7 @@ impl Vm {
                 format!("{qual_text}()")
             }
             None => format!("{qual_text}()"),
-        };
-        result
+        }
     }
 
     /// `str(o)` as Rust text, never failing (errors give "").

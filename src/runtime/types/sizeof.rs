@@ -41,11 +41,8 @@ pub fn getsizeof(vm: &Vm, o: ObjRef) -> u64 {
             base + (32 + size * index_bytes + usable(size) * entry) as u64
         }
         Payload::Set(s) => {
-            let n = s.members.len();
-            let mut table = 8usize;
-            while n * 5 >= table * 3 {
-                table *= 4;
-            }
+            // The 8-slot small table is inside the object.
+            let table = s.table.table_size();
             if table > 8 {
                 base + 16 * table as u64
             } else {

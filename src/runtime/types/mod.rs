@@ -105,7 +105,7 @@ fn create_singletons(vm: &mut Vm) {
     vm.types.none = static_alloc(vm, none_t, Payload::Plain, 16);
     vm.types.not_implemented = static_alloc(vm, ni_t, Payload::Plain, 16);
     vm.types.ellipsis = static_alloc(vm, ell_t, Payload::Plain, 16);
-    vm.types.false_ = static_alloc(vm, bool_t, Payload::Bool(false), 24);
+    vm.types.false_ = static_alloc(vm, bool_t, Payload::Bool(false), 28);
     vm.types.true_ = static_alloc(vm, bool_t, Payload::Bool(true), 28);
     vm.types.empty_tuple = static_alloc(vm, tuple_t, Payload::Tuple(Box::new([])), 40);
     vm.types.empty_bytes = static_alloc(vm, bytes_t, Payload::Bytes(Rc::from(&b""[..])), 33);

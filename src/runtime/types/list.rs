@@ -224,20 +224,29 @@ pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>
                 vm.decref_temp(i);
             }
         }
-        for r in removed {
+        // list_ass_slice releases the replaced items last-to-first.
+        for r in removed.into_iter().rev() {
             vm.decref(r, Holder::Item(l));
         }
         return Ok(());
     }
     if value.is_none() {
-        let mut positions: Vec<usize> = span.positions().collect();
-        positions.sort_unstable();
+        // Extended-slice deletion releases the items front to back (a
+        // negative step is normalised to a positive one first).
+        let mut order: Vec<usize> = span.positions().collect();
+        order.sort_unstable();
         let removed: Vec<ObjRef> = match list_mut(vm, l) {
             Some(v) => {
-                let mut removed = Vec::new();
-                for &p in positions.iter().rev() {
-                    removed.push(v.remove(p));
-                }
+                let removed: Vec<ObjRef> = order.iter().map(|&p| v[p]).collect();
+                let mut drop = vec![false; v.len()];
+                order.iter().for_each(|&p| drop[p] = true);
+                let mut i = 0;
+                v.retain(|_| {
+                    i += 1;
+                    !drop[i - 1]
+                });
+                let n = v.len();
+                resize_for(v, n);
                 removed
             }
             None => Vec::new(),

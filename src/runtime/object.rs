@@ -10,7 +10,6 @@
 use super::events::{FrameId, Holder};
 use super::heap::ObjRef;
 use crate::bytecode::CodeObject;
-use indexmap::IndexMap;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -66,7 +65,7 @@ impl std::hash::Hash for DictKey {
 /// A dict: insertion-ordered entries of (key object, value object).
 #[derive(Debug, Default)]
 pub struct DictData {
-    pub map: IndexMap<DictKey, (ObjRef, ObjRef)>,
+    pub map: super::dict_table::DictTable,
     /// Bumped on every insertion/deletion so iterators detect "changed size during iteration".
     pub version: u64,
 }

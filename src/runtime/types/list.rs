@@ -97,6 +97,13 @@ fn list_items(vm: &Vm, l: ObjRef) -> Vec<ObjRef> {
     }
 }
 
+fn list_len(vm: &Vm, l: ObjRef) -> usize {
+    match vm.heap.payload(l) {
+        Payload::List(v) => v.len(),
+        _ => 0,
+    }
+}
+
 fn list_mut(vm: &mut Vm, l: ObjRef) -> Option<&mut Vec<ObjRef>> {
     match vm.heap.payload_mut(l) {
         Payload::List(v) => Some(v),
@@ -197,7 +204,7 @@ fn sequence_fast(vm: &mut Vm, v: ObjRef, msg: &str) -> PyResult<Vec<ObjRef>> {
 
 /// `l[slice] = value` / `del l[slice]`.
 pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>) -> PyResult<()> {
-    let len = list_items(vm, l).len();
+    let len = list_len(vm, l);
     let span = vm.slice_span(key, len)?;
     let new_items = match value {
         Some(v) if span.step == 1 => sequence_fast(vm, v, "can only assign an iterable")?,
@@ -361,7 +368,7 @@ fn list_pop(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     vm.no_kwargs("pop", k)?;
     let l = self_list(vm, args, "pop")?;
     vm.check_nargs("pop", args.len() - 1, 0, 1)?;
-    let len = list_items(vm, l).len();
+    let len = list_len(vm, l);
     if len == 0 {
         return Err(vm.index_error("pop from empty list"));
     }

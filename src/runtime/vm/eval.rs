@@ -36,52 +36,53 @@ pub(crate) enum Flow {
 impl Vm {
     // ---- stack helpers on the running frame
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn frame(&mut self) -> &mut Frame {
         let n = self.frames.len();
         &mut self.frames[n - 1]
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn frame_ref(&self) -> &Frame {
         &self.frames[self.frames.len() - 1]
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, v: ObjRef) {
         self.frame().stack.push(Some(v));
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_opt(&mut self, v: Option<ObjRef>) {
         self.frame().stack.push(v);
     }
 
     /// Pops a value that must not be NULL.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop(&mut self) -> ObjRef {
         self.frame().stack.pop().flatten().unwrap_or_default()
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop_opt(&mut self) -> Option<ObjRef> {
         self.frame().stack.pop().flatten()
     }
 
     /// The value `i` slots below the top (0 = top).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn peek(&self, i: usize) -> Option<ObjRef> {
         let s = &self.frame_ref().stack;
         s.get(s.len().wrapping_sub(1 + i)).copied().flatten()
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn stack_id(&self) -> Holder {
-        Holder::Stack(self.frame_ref().id)
+        // Panic-free, so that it costs nothing when no sink uses the holder.
+        Holder::Stack(self.frames.last().map_or(0, |f| f.id))
     }
 
     /// The top of the stack (borrowed; it stays there).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn top(&self) -> ObjRef {
         self.peek(0).unwrap_or_default()
     }
@@ -89,13 +90,13 @@ impl Vm {
     /// The top `N` values, deepest first, left on the stack while an
     /// operation that may run Python code uses them (so the heap audit
     /// sees them, as they are still on CPython's stack too).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn peek_n<const N: usize>(&self) -> [ObjRef; N] {
         std::array::from_fn(|i| self.peek(N - 1 - i).unwrap_or_default())
     }
 
     /// Pops `values.len()` values and releases them in the given order.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop_release(&mut self, values: &[ObjRef]) {
         let s = &mut self.frame().stack;
         let n = s.len().saturating_sub(values.len());
@@ -106,7 +107,7 @@ impl Vm {
     }
 
     /// Releases a value taken off the stack.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn drop_stack(&mut self, v: ObjRef) {
         let h = self.stack_id();
         self.decref(v, h);

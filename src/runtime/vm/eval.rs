@@ -370,6 +370,9 @@ impl Vm {
                 let name = self.code_name(arg);
                 let owner = self.top();
                 let r = self.getattr(owner, name);
+                if let Err(e) = &r {
+                    self.set_attribute_error_context(e, owner, name);
+                }
                 self.pop_release(&[owner]);
                 self.push(r?);
             }
@@ -391,7 +394,13 @@ impl Vm {
                 let name = self.code_name(arg);
                 let obj = self.peek(0).unwrap_or_default();
                 // Both results are new references; the stack's reference to obj is released.
-                let (meth, second) = self.load_method(obj, name)?;
+                let (meth, second) = match self.load_method(obj, name) {
+                    Ok(pair) => pair,
+                    Err(e) => {
+                        self.set_attribute_error_context(&e, obj, name);
+                        return Err(e);
+                    }
+                };
                 let len = self.frame().stack.len();
                 self.frame().stack[len - 1] = meth;
                 self.push(second);

@@ -361,8 +361,28 @@ impl Vm {
             RETURN_GENERATOR => return self.return_generator(base),
             SEND => self.send_op(arg)?,
 
+            // The most frequent opcodes, handled here without a second dispatch.
+            LOAD_FAST => {
+                let f = self.frame();
+                let Some(v) = f.fast.get(arg).copied().flatten() else {
+                    return Err(self.unbound_local(arg));
+                };
+                let h = self.stack_id();
+                self.incref(v, h);
+                self.push(v);
+            }
+            STORE_FAST => {
+                let v = self.pop();
+                self.store_fast(arg, Some(v));
+            }
+            LOAD_CONST => {
+                let c = self.code_const(arg);
+                let h = self.stack_id();
+                self.incref(c, h);
+                self.push(c);
+            }
             STORE_NAME | DELETE_NAME | LOAD_NAME | LOAD_GLOBAL | STORE_GLOBAL | DELETE_GLOBAL
-            | LOAD_FAST | STORE_FAST | DELETE_FAST | LOAD_CONST => self.exec_name_op(instr)?,
+            | DELETE_FAST => self.exec_name_op(instr)?,
             MAKE_CELL | LOAD_CLOSURE | LOAD_DEREF | STORE_DEREF | DELETE_DEREF
             | LOAD_CLASSDEREF | COPY_FREE_VARS => self.exec_cell_op(instr)?,
 

@@ -200,6 +200,9 @@ impl Vm {
 
     /// Frees an object whose refcount reached zero.
     fn dealloc(&mut self, o: ObjRef) {
+        if self.free_atomic(o) {
+            return;
+        }
         let (ty, finalized, uses_trashcan) = {
             let obj = &self.heap.objects[o];
             let container = matches!(
@@ -233,6 +236,35 @@ impl Vm {
                 self.destroy_trash_chain();
             }
         }
+    }
+
+    /// The common case made cheap: an int, float or plain object of a
+    /// builtin type, with no `__dict__`, owns nothing and has no finalizer,
+    /// so freeing it is just returning its slot and its address.
+    #[inline]
+    fn free_atomic(&mut self, o: ObjRef) -> bool {
+        let Some(obj) = self.heap.objects.get(o) else {
+            return false;
+        };
+        if obj.dict.is_some()
+            || !matches!(
+                obj.payload,
+                Payload::Int(PyInt::Small(_)) | Payload::Float(_) | Payload::Plain
+            )
+            || self.is_heap_type(obj.ty)
+        {
+            return false;
+        }
+        if let Some(obj) = self.heap.objects.remove(o) {
+            self.allocator.free(obj.addr, obj.size);
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            sink.event(&Event::Free {
+                obj: o,
+                cause: FreeCause::RefcountZero,
+            });
+        }
+        true
     }
 
     /// Runs `__del__` (PEP 442: once per object). Returns true when the

@@ -6,9 +6,7 @@
 use super::cfg::Op;
 use super::codegen::{CResult, Compiler, STACK_USE_GUIDELINE, ScopeType, ast_const, str_const};
 use super::symtable::{BlockType, node_key_expr};
-use crate::ast::{
-    BoolOperator, CmpOp, Comprehension, Constant, Ctx, Expr, ExprKind, Keyword, UnaryOperator,
-};
+use crate::ast::{BoolOperator, CmpOp, Comprehension, Ctx, Expr, ExprKind, Keyword, UnaryOperator};
 use crate::bytecode::{Const, Opcode, Opcode::*};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -964,6 +962,3 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: Constant) {}

@@ -9,6 +9,7 @@
 pub mod assemble;
 pub mod cfg;
 pub mod codegen;
+pub mod codegen_call;
 pub mod codegen_expr;
 pub mod codegen_stmt;
 pub mod codegen_try;
@@ -17,6 +18,7 @@ pub mod fold;
 pub mod mangle;
 pub mod optimize;
 pub mod symtable;
+pub mod symtable_analyze;
 
 use crate::ast;
 use crate::bytecode::CodeObject;

@@ -3,7 +3,15 @@
 //! See ARCHITECTURE.md at the repository root for the map of the code.
 
 pub mod ast;
+pub mod ast_dump;
+pub mod builder;
 pub mod bytecode;
 pub mod compiler;
 pub mod dis;
 pub mod error;
+pub mod error_render;
+pub mod fstring;
+pub mod lexer;
+pub mod parser;
+pub mod source;
+pub mod strings;

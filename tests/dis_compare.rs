@@ -39,9 +39,14 @@ pub fn programs(sub: &str) -> Vec<String> {
     v
 }
 
+/// pysim end to end: pysim's parser, then the compiler and `dis`.
 pub fn pysim_dis(rel: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let module = pyast::parse_file(&root.join(rel));
+    let src = std::fs::read_to_string(root.join(rel)).unwrap();
+    let module = match pysim::parser::parse_module(&src, rel) {
+        Ok(m) => m,
+        Err(e) => return format!("parse error: {e:?}\n"),
+    };
     match pysim::compiler::compile_module(&module, rel) {
         Ok(co) => pysim::dis::disassemble(&co),
         Err(e) => format!("compile error: {e:?}\n"),

@@ -1,19 +1,11 @@
 //! insta snapshots of pysim's disassembly of tests/dis/*.py (the format is
 //! `python3 -m dis`'s; see tests/dis_compare.rs for the comparison with
-//! CPython itself). Parsing currently goes through CPython's `ast` module,
-//! so these are skipped when python3 is missing.
-
-#[path = "support/pyast.rs"]
-mod pyast;
+//! CPython itself). Uses pysim's own parser, so python3 is not needed.
 
 use std::path::Path;
 
 #[test]
 fn dis_snapshots() {
-    if !pyast::have_python() {
-        eprintln!("SKIPPED: python3 not found (needed to parse until pysim's parser lands)");
-        return;
-    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut names: Vec<String> = std::fs::read_dir(root.join("tests/dis"))
         .unwrap()
@@ -25,7 +17,8 @@ fn dis_snapshots() {
     names.sort();
     for name in names {
         let rel = format!("tests/dis/{name}.py");
-        let module = pyast::parse_file(&root.join(&rel));
+        let src = std::fs::read_to_string(root.join(&rel)).unwrap();
+        let module = pysim::parser::parse_module(&src, &rel).expect("parses");
         let co = pysim::compiler::compile_module(&module, &rel).expect("compiles");
         insta::assert_snapshot!(name.clone(), pysim::dis::disassemble(&co));
     }

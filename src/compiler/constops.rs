@@ -288,6 +288,47 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     Some(r)
 }
 
+/// Correctly rounded `a / b` for integers (CPython's `long_true_divide`);
+/// None on overflow.
+fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
+    let lim = BigInt::from(1u64 << 53);
+    if a.abs() <= lim && b.abs() <= lim {
+        return Some(a.to_f64()? / b.to_f64()?);
+    }
+    if a.is_zero() {
+        return Some(if b.is_negative() { -0.0 } else { 0.0 });
+    }
+    let negative = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    let shift = a.bits() as i64 - b.bits() as i64 - 55;
+    let (q, r) = if shift >= 0 {
+        a.div_rem(&(b << shift as usize))
+    } else {
+        (a << (-shift) as usize).div_rem(&b)
+    };
+    let mut q = q.to_u64()?;
+    if !r.is_zero() {
+        q |= 1;
+    }
+    let mut x = q as f64;
+    // x * 2**shift, exactly (barring overflow/underflow).
+    let mut e = shift;
+    while e > 0 {
+        let step = e.min(1000);
+        x *= 2f64.powi(step as i32);
+        e -= step;
+    }
+    while e < 0 {
+        let step = (-e).min(1000);
+        x /= 2f64.powi(step as i32);
+        e += step;
+    }
+    if x.is_infinite() {
+        return None;
+    }
+    Some(if negative { -x } else { x })
+}
+
 /// Fold a binary operator (CPython's `fold_binop` with its safe_* limits).
 pub fn binary(op: Operator, l: &C, r: &C) -> Option<C> {
     use Operator::*;
@@ -334,11 +375,7 @@ pub fn binary(op: Operator, l: &C, r: &C) -> Option<C> {
                 if b.is_zero() {
                     return None;
                 }
-                let lim = BigInt::from(1u64 << 53);
-                if a.abs() > lim || b.abs() > lim {
-                    return None; // TODO: correctly rounded long division
-                }
-                Some(C::Float(a.to_f64()? / b.to_f64()?))
+                int_true_divide(&a, &b).map(C::Float)
             }
             Pow => {
                 if b.is_negative() {

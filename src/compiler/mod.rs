@@ -5,6 +5,22 @@
 //! basic blocks ([`codegen`], [`codegen_stmt`], [`codegen_expr`],
 //! [`codegen_try`]), CFG optimisation ([`optimize`]) and assembly into
 //! [`CodeObject`]s ([`assemble`]).
+//!
+//! Notes for the VM:
+//! - jump operands and exception-table `start`/`end`/`target` are
+//!   instruction indices (`end` exclusive); the `lasti` an exception handler
+//!   pushes should be the raising instruction's index.
+//! - CPython merges equal constants across *all* code objects of one
+//!   compilation (`c_const_cache`), so `x = 1000` at module level and
+//!   `return 1000` in a function give the same object (`is` is True). Each
+//!   code object here lists its own [`Const`](crate::bytecode::Const)s; to
+//!   reproduce identity, materialise constants once per compiled module,
+//!   keyed by [`codegen::const_key_eq`]. CPython also interns string
+//!   constants that look like identifiers.
+//! - 3.11 generators have no exception-table entry turning `StopIteration`
+//!   into `RuntimeError`; the generator object does that.
+//! - A [`SyntaxError`] from here with `end_col == 0` spans to the end of the
+//!   line; [`compile_module_with_source`] resolves it and fills `source_line`.
 
 pub mod assemble;
 pub mod cfg;

@@ -552,6 +552,29 @@ fn repr_const(c: &Constant) -> String {
         Constant::Str(s) => repr_str(s),
         Constant::Bytes(b) => repr_bytes(b),
         Constant::Ellipsis => "Ellipsis".into(),
+        // Produced only by the compiler's constant folding, never by the parser.
+        Constant::Tuple(items) => {
+            let v: Vec<String> = items.iter().map(repr_const).collect();
+            if v.len() == 1 {
+                format!("({},)", v[0])
+            } else {
+                format!("({})", v.join(", "))
+            }
+        }
+        Constant::FrozenSet(items) => {
+            let v: Vec<String> = items.iter().map(repr_const).collect();
+            if v.is_empty() {
+                "frozenset()".into()
+            } else {
+                format!("frozenset({{{}}})", v.join(", "))
+            }
+        }
+        Constant::ComplexPair { real, imag } => {
+            crate::dis::const_repr(&crate::bytecode::Const::Complex {
+                real: *real,
+                imag: *imag,
+            })
+        }
     }
 }
 

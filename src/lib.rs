@@ -6,6 +6,8 @@ pub mod ast;
 pub mod ast_dump;
 pub mod builder;
 pub mod bytecode;
+pub mod compiler;
+pub mod dis;
 pub mod error;
 pub mod error_render;
 pub mod fstring;

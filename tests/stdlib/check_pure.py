@@ -27,7 +27,8 @@ from pure_launcher import MODULES, STDLIB  # noqa: E402
 # Functions that may `import math` lazily (only when called): random's
 # distributions other than uniform/choices, which need libm's log/cos/... .
 LAZY_MATH = {"random.py"}
-FORBIDDEN_NAMES = {"exec", "eval", "compile", "__import__", "globals", "locals"}
+FORBIDDEN_NAMES = {"exec", "eval", "compile", "__import__"}
+FORBIDDEN_CALLS = {"globals", "locals"}
 FORBIDDEN_ATTRS = {"_getframe", "__slots__", "__class_getitem__"}
 
 
@@ -44,6 +45,9 @@ def lint_file(path, rel):
             problems.append(where + ": match statement")
         elif isinstance(node, ast.Name) and node.id in FORBIDDEN_NAMES:
             problems.append(where + ": uses %s" % node.id)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id in FORBIDDEN_CALLS):
+            problems.append(where + ": calls %s()" % node.func.id)
         elif isinstance(node, ast.Name) and node.id in FORBIDDEN_ATTRS:
             problems.append(where + ": uses %s" % node.id)
         elif isinstance(node, ast.Attribute) and node.attr in FORBIDDEN_ATTRS:

@@ -18,7 +18,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMEOUT = 60
-TOOLS = {"regen.py", "check_pure.py", "pure_launcher.py"}
+TOOLS = {"regen.py", "check_pure.py", "pure_launcher.py", "verify_random.py"}
 
 
 def programs(args=()):

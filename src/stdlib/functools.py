@@ -319,8 +319,9 @@ class partial:
         if not callable(func):
             raise TypeError("the first argument must be callable")
 
+        # C: flatten only a partial without instance attributes of its own
         if (isinstance(func, partial) and type(func).__call__ is partial.__call__
-                and not func.__dict__):
+                and len(func.__dict__) == 3):
             args = func.args + args
             keywords = {**func.keywords, **keywords}
             func = func.func

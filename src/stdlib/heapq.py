@@ -1,29 +1,31 @@
 """Heap queue algorithm (a.k.a. priority queue) -- pysim's copy of CPython 3.11's
 pure-Python Lib/heapq.py, without the `_heapq` C accelerator.
 
-heappush/heappop/heapreplace check their arguments as the C versions do
-("heap argument must be a list", "index out of range"), so errors read as in
-CPython. merge, nlargest and nsmallest are CPython's own Python code, so their
+heappush/heappop/heapreplace/heappushpop/heapify check their arguments as
+the C versions do ("heappush() argument 1 must be list, not tuple", "index
+out of range"), so errors read as in CPython. merge, nlargest and nsmallest are CPython's own Python code, so their
 tie-breaking (e.g. Counter.most_common(n)) is identical.
 """
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
-def _check_heap(heap):
+def _check_heap(heap, fname, argument):
+    # the C functions' Argument Clinic message
     if not isinstance(heap, list):
-        raise TypeError("heap argument must be a list")
+        raise TypeError("%s() %s must be list, not %s"
+                        % (fname, argument, type(heap).__name__))
 
 
 def heappush(heap, item):
     """Push item onto heap, maintaining the heap invariant."""
-    _check_heap(heap)
+    _check_heap(heap, "heappush", "argument 1")
     heap.append(item)
     _siftdown(heap, 0, len(heap)-1)
 
 def heappop(heap):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
-    _check_heap(heap)
+    _check_heap(heap, "heappop", "argument")
     if not heap:
         raise IndexError("index out of range")
     lastelt = heap.pop()
@@ -45,7 +47,7 @@ def heapreplace(heap, item):
         if item > heap[0]:
             item = heapreplace(heap, item)
     """
-    _check_heap(heap)
+    _check_heap(heap, "heapreplace", "argument 1")
     if not heap:
         raise IndexError("index out of range")
     returnitem = heap[0]
@@ -55,7 +57,7 @@ def heapreplace(heap, item):
 
 def heappushpop(heap, item):
     """Fast version of a heappush followed by a heappop."""
-    _check_heap(heap)
+    _check_heap(heap, "heappushpop", "argument 1")
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _siftup(heap, 0)
@@ -63,7 +65,7 @@ def heappushpop(heap, item):
 
 def heapify(x):
     """Transform list into a heap, in-place, in O(len(x)) time."""
-    _check_heap(x)
+    _check_heap(x, "heapify", "argument")
     n = len(x)
     # Transform bottom-up.  The largest index there's any point to looking at
     # is the largest with a child index in-range, so must have 2*i + 1 < n,
@@ -75,7 +77,7 @@ def heapify(x):
 
 def _heappop_max(heap):
     """Maxheap version of a heappop."""
-    _check_heap(heap)
+    _check_heap(heap, "_heappop_max", "argument")
     if not heap:
         raise IndexError("index out of range")
     lastelt = heap.pop()
@@ -88,7 +90,7 @@ def _heappop_max(heap):
 
 def _heapreplace_max(heap, item):
     """Maxheap version of a heappop followed by a heappush."""
-    _check_heap(heap)
+    _check_heap(heap, "_heapreplace_max", "argument 1")
     if not heap:
         raise IndexError("index out of range")
     returnitem = heap[0]

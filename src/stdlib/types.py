@@ -11,7 +11,8 @@ Differences from CPython:
 * SimpleNamespace is a class written in Python below (CPython's is
   `type(sys.implementation)`, written in C): same repr `namespace(a=1, b=2)`
   (the class name for subclasses, `namespace(...)` on recursion), same `==`,
-  same "no positional arguments expected" error.
+  same "no positional arguments expected" error, and unhashable with the
+  message naming 'types.SimpleNamespace'.
 * MappingProxyType is `type(type.__dict__)` when that is a mapping proxy in
   pysim; coroutine(), CoroutineType, AsyncGeneratorType and GenericAlias are
   not provided (pysim has no async and no typing generics).
@@ -126,6 +127,11 @@ SimpleNamespace(**kwargs)"""
 
     def __reduce__(self):
         return (type(self), (), self.__dict__)
+
+    def __hash__(self):
+        # CPython: __hash__ is None; the message names the C type
+        name = "types.SimpleNamespace" if type(self) is SimpleNamespace else type(self).__name__
+        raise TypeError("unhashable type: '%s'" % name)
 
 _repr_running = set()
 

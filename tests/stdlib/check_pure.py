@@ -20,6 +20,7 @@ import difflib
 import os
 import sys
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import regen  # noqa: E402
 from pure_launcher import MODULES, STDLIB  # noqa: E402

@@ -18,3 +18,6 @@ pub mod runtime;
 pub mod semantics;
 pub mod source;
 pub mod strings;
+
+pub use runtime::vm::run::{RunOutcome, run_file};
+pub use runtime::vm::{Limits, RunOptions};

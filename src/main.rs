@@ -75,6 +75,9 @@ impl Host for CliHost {
     fn is_dir(&mut self, path: &str) -> bool {
         self.base_dir.join(path).is_dir()
     }
+    fn cwd(&mut self) -> String {
+        self.base_dir.to_string_lossy().into_owned()
+    }
 }
 
 impl Drop for CliHost {
@@ -122,10 +125,15 @@ fn main() {
                     std::process::exit(2);
                 }
             };
+            // As python3 (3.9+), the script's path is made absolute: it is
+            // `__file__`, the first `sys.path` entry's folder, and what
+            // tracebacks show.
             let filename = if file == "-" {
                 "<stdin>".to_string()
             } else {
-                file.clone()
+                std::path::absolute(&file)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_else(|_| file.clone())
             };
             let mut argv = vec![if file == "-" {
                 "-".to_string()

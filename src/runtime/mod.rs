@@ -7,3 +7,5 @@ pub mod object;
 pub mod pymalloc;
 pub mod types;
 pub mod vm;
+pub mod imports;
+pub mod modules;

@@ -133,6 +133,8 @@ pub struct Vm {
     pub eval_depth: usize,
     /// The builtin types, singletons, caches and interpreter roots (`runtime::types`).
     pub types: crate::runtime::types::TypeRegistry,
+    /// The import system's state (`runtime::imports`).
+    pub imports: crate::runtime::imports::ImportState,
 }
 
 impl Vm {
@@ -161,6 +163,7 @@ impl Vm {
             instances: Vec::new(),
             eval_depth: 0,
             types: Default::default(),
+            imports: Default::default(),
         };
         crate::runtime::types::bootstrap(&mut vm);
         vm.install_generator_methods();

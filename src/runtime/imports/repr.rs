@@ -70,3 +70,32 @@ fn attr_repr(vm: &mut Vm, spec: ObjRef, attr: &str) -> PyResult<Option<String>> 
     vm.decref(v, Holder::Temp);
     r
 }
+
+/// `module_getattro` after the module's dict had no `name`: the module's
+/// own `__getattr__` (PEP 562), else AttributeError, worded for a module
+/// whose body is still running as CPython words it.
+pub fn module_getattr_missing(vm: &mut Vm, module: ObjRef, name: &str) -> PyResult {
+    let dict = vm.heap.get(module).dict;
+    if let Some(getattr) = dict.and_then(|d| vm.dict_get_str(d, "__getattr__")) {
+        vm.incref(getattr, Holder::Temp);
+        let n = vm.new_str(name);
+        let r = super::with_temps(vm, &[getattr, n], |vm| vm.call(getattr, &[n], None));
+        vm.decref(n, Holder::Temp);
+        vm.decref(getattr, Holder::Temp);
+        return r;
+    }
+    let mname = dict
+        .and_then(|d| vm.dict_get_str(d, "__name__"))
+        .and_then(|n| vm.str_value(n))
+        .map(str::to_string);
+    let Some(mname) = mname else {
+        return Err(vm.attribute_error(format!("module has no attribute '{name}'")));
+    };
+    if super::level::is_initializing(vm, module) {
+        return Err(vm.attribute_error(format!(
+            "partially initialized module '{mname}' has no attribute '{name}' \
+             (most likely due to a circular import)"
+        )));
+    }
+    Err(vm.attribute_error(format!("module '{mname}' has no attribute '{name}'")))
+}

@@ -22,6 +22,7 @@
 //! binary (the library); the core reads no files. Every step is reported to
 //! the event sink (`Event::ImportSearch` … `Event::ModuleFailed`).
 
+pub mod exec;
 pub mod find;
 pub mod level;
 pub mod load;
@@ -39,8 +40,10 @@ use crate::runtime::vm::Vm;
 /// `interp->import_func`): owned references, reported as roots.
 #[derive(Debug, Default)]
 pub struct ImportState {
-    /// The `_frozen_importlib` module, once created.
+    /// The `_frozen_importlib` module (created at start-up).
     pub bootstrap: Option<ObjRef>,
+    /// Whether its body (`bootstrap.py`) has run.
+    pub bootstrap_ran: bool,
     /// The original `builtins.__import__`: IMPORT_NAME calls the import
     /// system directly unless a program replaced it.
     pub import_func: Option<ObjRef>,

@@ -93,6 +93,15 @@ pub fn install(vm: &mut Vm) {
     let b = vm.types.builtins_dict;
     let _ = vm.dict_set_str(b, "__import__", f);
     vm.imports.import_func = Some(f);
+    let e = vm.new_builtin(&super::exec::EXEC, None);
+    let _ = vm.dict_set_str(b, "exec", e);
+    vm.decref(e, Holder::Temp);
+    // CPython has `_frozen_importlib` in sys.modules from the start; its
+    // body runs when the import system first needs its classes.
+    let m = vm.new_module("_frozen_importlib");
+    let modules = vm.types.modules;
+    let _ = vm.dict_set_str(modules, "_frozen_importlib", m);
+    vm.imports.bootstrap = Some(m);
 }
 
 /// Adds the native functions of `_frozen_importlib` to its dict.

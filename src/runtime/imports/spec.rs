@@ -20,16 +20,17 @@ pub const BOOTSTRAP_FILENAME: &str = "<frozen importlib._bootstrap>";
 
 /// The `_frozen_importlib` module (borrowed), created on first use.
 pub fn bootstrap(vm: &mut Vm) -> PyResult<ObjRef> {
-    if let Some(m) = vm.imports.bootstrap {
-        return Ok(m);
+    let Some(m) = vm.imports.bootstrap else {
+        return Err(PyErr::Fatal(Fatal::Internal(
+            "the import system is not installed".into(),
+        )));
+    };
+    if !vm.imports.bootstrap_ran {
+        vm.imports.bootstrap_ran = true;
+        let d = vm.module_dict(m);
+        super::natives::add_bootstrap_functions(vm, d);
+        run_source(vm, include_str!("bootstrap.py"), BOOTSTRAP_FILENAME, d, false)?;
     }
-    let m = vm.new_module("_frozen_importlib");
-    let d = vm.module_dict(m);
-    vm.imports.bootstrap = Some(m);
-    super::natives::add_bootstrap_functions(vm, d);
-    let modules = vm.types.modules;
-    vm.dict_set_str(modules, "_frozen_importlib", m)?;
-    run_source(vm, include_str!("bootstrap.py"), BOOTSTRAP_FILENAME, d, false)?;
     Ok(m)
 }
 
@@ -180,7 +181,9 @@ pub fn run_source(
             return Err(PyErr::Fatal(Fatal::Internal(u.to_string())));
         }
     };
-    vm.sources.insert(filename.into(), source.into());
+    if !filename.starts_with('<') {
+        vm.sources.insert(filename.into(), source.into());
+    }
     let code_obj = vm.new_code(code);
     let func = vm.new_function(code_obj, globals, None, None, None, None);
     vm.decref(code_obj, Holder::Temp);

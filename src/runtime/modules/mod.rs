@@ -11,6 +11,7 @@
 //! file and list it in [`BUILTIN`] or [`EXTENSION`].
 
 pub mod math;
+pub mod math_int;
 pub mod posix;
 
 use crate::runtime::heap::ObjRef;

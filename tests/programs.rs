@@ -404,6 +404,33 @@ fn programs_match_python3() {
     let root = programs_root();
     let mut all = Vec::new();
     discover(&root, &mut all);
+    run_suite(&root, all);
+}
+
+/// The standard-library programs of `tests/stdlib/` (those with a
+/// `.stdout` expectation; the folder's tools have none), run the same way,
+/// with their own `tests/stdlib/KNOWN_FAILURES`.
+#[test]
+fn stdlib_programs_match_python3() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("stdlib");
+    let mut all: Vec<PathBuf> = match fs::read_dir(&root) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "py") && p.with_extension("stdout").is_file()
+            })
+            .collect(),
+        Err(e) => panic!("cannot read {}: {e}", root.display()),
+    };
+    all.sort();
+    run_suite(&root, all);
+}
+
+/// Runs every program of `all` (under `root`) and fails on unexpected differences.
+fn run_suite(root: &Path, all: Vec<PathBuf>) {
+    let root = root.to_path_buf();
     let filter = std::env::var("PYSIM_PROGRAMS")
         .ok()
         .filter(|f| !f.is_empty());

@@ -3,9 +3,9 @@
 pub mod alloc;
 pub mod events;
 pub mod heap;
+pub mod imports;
+pub mod modules;
 pub mod object;
 pub mod pymalloc;
 pub mod types;
 pub mod vm;
-pub mod imports;
-pub mod modules;

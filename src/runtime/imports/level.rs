@@ -58,7 +58,8 @@ pub fn import_module_level(
                 Some(m) => Ok(vm.new_ref(m)),
                 None => {
                     let t = vm.types.key_error;
-                    let msg = vm.new_string(format!("'{to_return}' not in sys.modules as expected"));
+                    let msg =
+                        vm.new_string(format!("'{to_return}' not in sys.modules as expected"));
                     Err(vm.new_exception_args(t, vec![msg]))
                 }
             };
@@ -77,7 +78,9 @@ pub fn import_module_level(
         }
     };
     if is_package
-        && let Err(e) = with_temps(vm, &[module], |vm| handle_fromlist(vm, module, fromlist, false))
+        && let Err(e) = with_temps(vm, &[module], |vm| {
+            handle_fromlist(vm, module, fromlist, false)
+        })
     {
         vm.decref(module, Holder::Temp);
         return Err(e);
@@ -94,7 +97,9 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Option<ObjRef>, level: i64) ->
         return Err(vm.new_exception_args(t, vec![msg]));
     };
     let none = vm.types.none;
-    let package = vm.dict_get_str(globals, "__package__").filter(|&p| p != none);
+    let package = vm
+        .dict_get_str(globals, "__package__")
+        .filter(|&p| p != none);
     let spec = vm.dict_get_str(globals, "__spec__").filter(|&s| s != none);
     let package: String = if let Some(p) = package {
         match vm.str_value(p) {
@@ -121,7 +126,9 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Option<ObjRef>, level: i64) ->
         if vm.dict_get_str(globals, "__path__").is_some() {
             n
         } else {
-            n.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+            n.rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default()
         }
     };
     if package.is_empty() {
@@ -272,7 +279,9 @@ pub fn import_from(vm: &mut Vm, module: ObjRef, name: ObjRef) -> PyResult {
     {
         return Ok(vm.new_ref(m));
     }
-    let shown = pkgname.clone().unwrap_or_else(|| "<unknown module name>".into());
+    let shown = pkgname
+        .clone()
+        .unwrap_or_else(|| "<unknown module name>".into());
     let path = module_file(vm, module);
     let t = vm.types.import_error;
     let Some(path) = path else {
@@ -324,12 +333,20 @@ pub fn import_all_from(vm: &mut Vm, locals: ObjRef, module: ObjRef) -> PyResult<
             }
         },
     };
-    let r = with_temps(vm, &[all], |vm| bind_all(vm, locals, module, all, skip_private));
+    let r = with_temps(vm, &[all], |vm| {
+        bind_all(vm, locals, module, all, skip_private)
+    });
     vm.decref(all, Holder::Temp);
     r
 }
 
-fn bind_all(vm: &mut Vm, locals: ObjRef, module: ObjRef, all: ObjRef, skip_private: bool) -> PyResult<()> {
+fn bind_all(
+    vm: &mut Vm,
+    locals: ObjRef,
+    module: ObjRef,
+    all: ObjRef,
+    skip_private: bool,
+) -> PyResult<()> {
     let it = vm.get_iter(all)?;
     let r = (|| {
         while let Some(name) = vm.iter_next(it)? {
@@ -343,7 +360,13 @@ fn bind_all(vm: &mut Vm, locals: ObjRef, module: ObjRef, all: ObjRef, skip_priva
     r
 }
 
-fn bind_one(vm: &mut Vm, locals: ObjRef, module: ObjRef, name: ObjRef, skip_private: bool) -> PyResult<()> {
+fn bind_one(
+    vm: &mut Vm,
+    locals: ObjRef,
+    module: ObjRef,
+    name: ObjRef,
+    skip_private: bool,
+) -> PyResult<()> {
     let Some(n) = vm.str_value(name).map(str::to_string) else {
         let modname = module_name(vm, module);
         let tn = vm.type_name_of(name);

@@ -65,13 +65,7 @@ pub fn find_and_load(vm: &mut Vm, name: &str) -> PyResult {
             let msg = format!("import of {name} halted; None in sys.modules");
             return Err(not_found(vm, msg, name));
         }
-        emit(
-            vm,
-            Event::ImportCacheHit {
-                name,
-                module: m,
-            },
-        );
+        emit(vm, Event::ImportCacheHit { name, module: m });
         return Ok(vm.new_ref(m));
     }
     let mut search = None;
@@ -290,13 +284,21 @@ pub fn reload(vm: &mut Vm, module: ObjRef) -> PyResult {
         return Err(not_found(vm, msg, &name_s));
     };
     let spec = spec::make_spec(vm, &name_s, &origin)?;
-    let r = with_temps(vm, &[spec], |vm| reload_into(vm, &name_s, module, spec, &origin));
+    let r = with_temps(vm, &[spec], |vm| {
+        reload_into(vm, &name_s, module, spec, &origin)
+    });
     vm.decref(spec, Holder::Temp);
     r
 }
 
 /// Re-initialises `module`'s attributes from a new spec and runs its body.
-fn reload_into(vm: &mut Vm, name_s: &str, module: ObjRef, spec: ObjRef, origin: &Origin) -> PyResult {
+fn reload_into(
+    vm: &mut Vm,
+    name_s: &str,
+    module: ObjRef,
+    spec: ObjRef,
+    origin: &Origin,
+) -> PyResult {
     let r = init_module_attrs(vm, module, spec, origin);
     let r = r.and_then(|_| {
         let d = vm.module_dict(module);
@@ -310,7 +312,13 @@ fn reload_into(vm: &mut Vm, name_s: &str, module: ObjRef, spec: ObjRef, origin: 
 
 /// Runs a reloaded module's body; the module stays in `sys.modules` even
 /// when the body raises (CPython's `_exec`).
-fn exec_reloaded(vm: &mut Vm, name: &str, module: ObjRef, spec: ObjRef, origin: &Origin) -> PyResult {
+fn exec_reloaded(
+    vm: &mut Vm,
+    name: &str,
+    module: ObjRef,
+    spec: ObjRef,
+    origin: &Origin,
+) -> PyResult {
     emit(vm, Event::ModuleExec { name, module });
     let dict = vm.module_dict(module);
     let r = spec::exec_origin(vm, name, origin, dict);

@@ -35,7 +35,13 @@ fn b_import(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResu
 /// `_gcd_import(name, package=None, level=0)`: imports and returns the
 /// module itself (not the top-level package), as `importlib.import_module`.
 fn gcd_import(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
-    let a = vm.parse_args("_gcd_import", args, kwnames, &["name", "package", "level"], 1)?;
+    let a = vm.parse_args(
+        "_gcd_import",
+        args,
+        kwnames,
+        &["name", "package", "level"],
+        1,
+    )?;
     let name = a[0].unwrap_or_default();
     let Some(name_s) = vm.str_value(name).map(str::to_string) else {
         let tn = vm.type_name_of(name);

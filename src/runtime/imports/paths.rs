@@ -52,7 +52,10 @@ pub fn cached_path(source: &str) -> String {
     let dir = dirname(source);
     let file = source.rsplit('/').next().unwrap_or(source);
     let stem = file.strip_suffix(".py").unwrap_or(file);
-    join(&join(&dir, "__pycache__"), &format!("{stem}.cpython-311.pyc"))
+    join(
+        &join(&dir, "__pycache__"),
+        &format!("{stem}.cpython-311.pyc"),
+    )
 }
 
 #[cfg(test)]

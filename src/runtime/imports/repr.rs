@@ -49,8 +49,12 @@ fn from_spec(vm: &mut Vm, spec: ObjRef) -> PyResult<String> {
         Err(e) => Err(e),
     };
     let r = match has_location {
-        Ok(true) => vm.repr_string(origin).map(|o| format!("<module {name} from {o}>")),
-        Ok(false) => vm.str_string(origin).map(|o| format!("<module {name} ({o})>")),
+        Ok(true) => vm
+            .repr_string(origin)
+            .map(|o| format!("<module {name} from {o}>")),
+        Ok(false) => vm
+            .str_string(origin)
+            .map(|o| format!("<module {name} ({o})>")),
         Err(e) => Err(e),
     };
     vm.decref(origin, Holder::Temp);

@@ -29,7 +29,13 @@ pub fn bootstrap(vm: &mut Vm) -> PyResult<ObjRef> {
         vm.imports.bootstrap_ran = true;
         let d = vm.module_dict(m);
         super::natives::add_bootstrap_functions(vm, d);
-        run_source(vm, include_str!("bootstrap.py"), BOOTSTRAP_FILENAME, d, false)?;
+        run_source(
+            vm,
+            include_str!("bootstrap.py"),
+            BOOTSTRAP_FILENAME,
+            d,
+            false,
+        )?;
     }
     Ok(m)
 }
@@ -145,7 +151,9 @@ fn finish_spec(vm: &mut Vm, spec: ObjRef, origin: &Origin) -> PyResult<()> {
     }
     if let Origin::Source { path, .. } = origin {
         let cached = vm.new_string(paths::cached_path(path));
-        let r = with_temps(vm, &[spec, cached], |vm| vm.setattr_str(spec, "cached", cached));
+        let r = with_temps(vm, &[spec, cached], |vm| {
+            vm.setattr_str(spec, "cached", cached)
+        });
         vm.decref(cached, Holder::Temp);
         r?;
     }

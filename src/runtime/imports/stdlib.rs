@@ -31,7 +31,10 @@ static LIBRARY: &[(&str, &str)] = &[
     ),
     ("contextlib.py", include_str!("../../stdlib/contextlib.py")),
     ("copy.py", include_str!("../../stdlib/copy.py")),
-    ("dataclasses.py", include_str!("../../stdlib/dataclasses.py")),
+    (
+        "dataclasses.py",
+        include_str!("../../stdlib/dataclasses.py"),
+    ),
     ("enum.py", include_str!("../../stdlib/enum.py")),
     ("functools.py", include_str!("../../stdlib/functools.py")),
     ("heapq.py", include_str!("../../stdlib/heapq.py")),
@@ -68,7 +71,10 @@ pub fn library_is_dir(path: &str) -> bool {
     if path == STDLIB_DIR || path == DYNLOAD_DIR {
         return true;
     }
-    let Some(rel) = path.strip_prefix(STDLIB_DIR).and_then(|r| r.strip_prefix('/')) else {
+    let Some(rel) = path
+        .strip_prefix(STDLIB_DIR)
+        .and_then(|r| r.strip_prefix('/'))
+    else {
         return false;
     };
     let prefix = format!("{rel}/");
@@ -84,7 +90,9 @@ pub fn is_library_path(path: &str) -> bool {
 /// default): the embedded library, builtin modules written in Python, and
 /// the import machinery itself.
 pub fn is_library_file(filename: &str) -> bool {
-    is_library_path(filename) || filename.starts_with("<frozen ") || filename.starts_with("<builtin ")
+    is_library_path(filename)
+        || filename.starts_with("<frozen ")
+        || filename.starts_with("<builtin ")
 }
 
 /// The Python source of a builtin module written in Python.

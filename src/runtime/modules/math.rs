@@ -55,7 +55,13 @@ fn range_error(vm: &mut Vm) -> crate::runtime::vm::PyErr {
 
 /// `math_1`: applies `f`, mapping NaN-from-non-NaN to a domain error and
 /// infinity-from-finite to a range error (`can_overflow`) or domain error.
-fn math_1(vm: &mut Vm, args: &[ObjRef], name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult {
+fn math_1(
+    vm: &mut Vm,
+    args: &[ObjRef],
+    name: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult {
     if args.len() != 1 {
         return Err(vm.type_error(format!(
             "math.{name}() takes exactly one argument ({} given)",
@@ -127,7 +133,12 @@ unary!(m_fabs, "fabs", f64::abs, false);
 unary!(m_cbrt, "cbrt", f64::cbrt, false);
 unary!(m_degrees, "degrees", f64::to_degrees, true);
 unary!(m_radians, "radians", f64::to_radians, false);
-unary!(m_log1p, "log1p", |x: f64| if x <= -1.0 { f64::NAN } else { x.ln_1p() }, false);
+unary!(
+    m_log1p,
+    "log1p",
+    |x: f64| if x <= -1.0 { f64::NAN } else { x.ln_1p() },
+    false
+);
 
 /// `_PyLong_Frexp`: a positive int as `m * 2**e` with `m` in [0.5, 1),
 /// correctly rounded.
@@ -332,7 +343,13 @@ fn m_isfinite(vm: &mut Vm, args: &[ObjRef], _k: Kw) -> PyResult {
 }
 
 fn m_isclose(vm: &mut Vm, args: &[ObjRef], kwnames: Kw) -> PyResult {
-    let a = vm.parse_args("isclose", args, kwnames, &["a", "b", "rel_tol", "abs_tol"], 2)?;
+    let a = vm.parse_args(
+        "isclose",
+        args,
+        kwnames,
+        &["a", "b", "rel_tol", "abs_tol"],
+        2,
+    )?;
     let x = to_f64(vm, a[0].unwrap_or_default())?;
     let y = to_f64(vm, a[1].unwrap_or_default())?;
     let rel = match a[2] {
@@ -397,7 +414,9 @@ fn m_ldexp(vm: &mut Vm, args: &[ObjRef], _k: Kw) -> PyResult {
     }
     let x = to_f64(vm, args[0])?;
     let e = math_int::to_int(vm, args[1])?;
-    let e = e.to_i32().unwrap_or(if e.is_negative() { i32::MIN } else { i32::MAX });
+    let e = e
+        .to_i32()
+        .unwrap_or(if e.is_negative() { i32::MIN } else { i32::MAX });
     let r = if x == 0.0 || !x.is_finite() {
         x
     } else {

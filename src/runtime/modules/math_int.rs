@@ -74,7 +74,12 @@ fn count_arg(vm: &mut Vm, v: &BigInt, negative_msg: &str, name: &str) -> PyResul
 fn m_factorial(vm: &mut Vm, args: &[ObjRef], _k: Kw) -> PyResult {
     vm.check_nargs("factorial", args.len(), 1, 1)?;
     let n = to_int(vm, args[0])?;
-    let n = count_arg(vm, &n, "factorial() not defined for negative values", "factorial()")?;
+    let n = count_arg(
+        vm,
+        &n,
+        "factorial() not defined for negative values",
+        "factorial()",
+    )?;
     Ok(vm.new_bigint(product(1, n)))
 }
 
@@ -121,7 +126,12 @@ fn m_comb(vm: &mut Vm, args: &[ObjRef], _k: Kw) -> PyResult {
 fn m_perm(vm: &mut Vm, args: &[ObjRef], _k: Kw) -> PyResult {
     let (n, k) = two_ints(vm, args, "perm")?;
     let Some(k) = k else {
-        let n = count_arg(vm, &n, "factorial() not defined for negative values", "perm()")?;
+        let n = count_arg(
+            vm,
+            &n,
+            "factorial() not defined for negative values",
+            "perm()",
+        )?;
         return Ok(vm.new_bigint(product(1, n)));
     };
     if n.is_negative() {

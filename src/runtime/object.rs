@@ -226,6 +226,8 @@ pub enum Payload {
     },
     Zip {
         iters: Box<[ObjRef]>,
+        /// `zip(..., strict=True)`: unequal lengths raise ValueError.
+        strict: bool,
     },
     Map {
         func: ObjRef,
@@ -243,6 +245,11 @@ pub enum Payload {
     CallIter {
         seq: Option<ObjRef>,
         index: usize,
+    },
+    /// `iter(callable, sentinel)`: both released once exhausted (`calliterobject`).
+    CallableIter {
+        func: Option<ObjRef>,
+        sentinel: Option<ObjRef>,
     },
 }
 
@@ -445,6 +452,14 @@ impl Payload {
                     f(*set, field("si_set"))
                 }
             }
+            Payload::CallableIter { func, sentinel } => {
+                if let Some(func) = func {
+                    f(*func, field("it_callable"));
+                }
+                if let Some(s) = sentinel {
+                    f(*s, field("it_sentinel"));
+                }
+            }
             Payload::DictIter { dict, .. } => {
                 if let Some(dict) = dict {
                     f(*dict, field("di_dict"))
@@ -455,7 +470,7 @@ impl Payload {
                 f(*iter, field("en_sit"));
                 f(*count, field("en_longindex"));
             }
-            Payload::Zip { iters } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
+            Payload::Zip { iters, .. } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
             Payload::Map { func, iters } => {
                 f(*func, field("func"));
                 iters.iter().for_each(|&r| f(r, field("iters")));

@@ -286,7 +286,8 @@ impl Vm {
         let ty = self.heap.type_of(obj);
         let generic = !matches!(
             self.heap.payload(obj),
-            Payload::Type(_) | Payload::Module { .. }
+            // super's tp_getattro is not the generic one either.
+            Payload::Type(_) | Payload::Module { .. } | Payload::Super { .. }
         ) && (!self.is_heap_type(ty)
             || !self.has_python_override(ty, "__getattribute__"));
         if generic

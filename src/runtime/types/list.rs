@@ -179,12 +179,29 @@ fn list_fill(vm: &mut Vm, l: ObjRef, iterable: ObjRef) -> PyResult<()> {
     vm.list_extend(l, iterable)
 }
 
+/// `PySequence_Fast(v, msg)`: the items of `v`; `msg` replaces the
+/// TypeError of a non-iterable.
+fn sequence_fast(vm: &mut Vm, v: ObjRef, msg: &str) -> PyResult<Vec<ObjRef>> {
+    let it = match vm.get_iter(v) {
+        Ok(it) => it,
+        Err(e) if vm.err_matches(&e, vm.types.type_error) => {
+            vm.discard_err(e);
+            return Err(vm.type_error(msg));
+        }
+        Err(e) => return Err(e),
+    };
+    let r = vm.collect_iterable(it);
+    vm.decref_temp(it);
+    r
+}
+
 /// `l[slice] = value` / `del l[slice]`.
 pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>) -> PyResult<()> {
     let len = list_items(vm, l).len();
     let span = vm.slice_span(key, len)?;
     let new_items = match value {
-        Some(v) => vm.collect_iterable(v)?,
+        Some(v) if span.step == 1 => sequence_fast(vm, v, "can only assign an iterable")?,
+        Some(v) => sequence_fast(vm, v, "must assign iterable to extended slice")?,
         None => Vec::new(),
     };
     if span.step == 1 {

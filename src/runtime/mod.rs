@@ -2,5 +2,6 @@
 
 pub mod events;
 pub mod heap;
+pub mod inspect;
 pub mod object;
 pub mod vm;

@@ -1,0 +1,88 @@
+//! Read-only inspection of the interpreter, for the trace recorder and tests.
+//!
+//! The VM reports changes as [`Event`](super::events::Event)s, but some
+//! changes carry no event of their own (a reference moved from the stack into
+//! a new list, a list sorted in place). So at every step boundary the VM calls
+//! [`Vm::offer_inspection`](super::vm::Vm), and a sink that asked for it
+//! reads what it needs through [`Inspector`]: the objects the events since the
+//! last boundary touched, the running frames, the interpreter's roots. Nothing
+//! here can change the interpreter.
+//!
+//! An object's outgoing references come with a [`Slot`] saying where in the
+//! object each one sits (list index, dict entry, named field…), in the order a
+//! picture should show them.
+
+use super::heap::{Heap, ObjRef};
+use super::vm::frame::Frame;
+use std::rc::Rc;
+
+/// Where an outgoing reference sits inside the object that owns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Slot {
+    /// Item `i` of a list or tuple, member `i` of a set in table order.
+    Index(u32),
+    /// The key of dict entry `i` (insertion order).
+    Key(u32),
+    /// The value of dict entry `i`.
+    Value(u32),
+    /// A named field (`__code__`, `__self__`, `it_seq`…).
+    Field(&'static str),
+    /// The contents of a cell.
+    Cell,
+    /// The instance `__dict__`.
+    Dict,
+    /// `ob_type` (instances of heap types own a reference to their class).
+    Type,
+    /// Fast-local slot `i` of a frame the object owns (generator, frame object).
+    Local(u32),
+    /// The evaluation stack of a frame the object owns.
+    Stack,
+    /// Another field of a frame the object owns (`f_func`, `f_code`…).
+    FrameField(&'static str),
+}
+
+/// Read-only access to the interpreter state at a step boundary.
+pub trait Inspector {
+    /// The object store.
+    fn heap(&self) -> &Heap;
+    /// The call stack, the running frame last.
+    fn frames(&self) -> &[Frame];
+    /// Every reference the interpreter itself owns, with a short reason
+    /// (`builtin type`, `small int cache`, `exc_info`…).
+    fn for_each_root(&self, f: &mut dyn FnMut(ObjRef, &'static str));
+    /// The name of the object's type (`list`, `Node`).
+    fn type_name(&self, obj: ObjRef) -> Rc<str>;
+    /// A short display of the value of an atomic object (`42`, `'abc'`,
+    /// `None`, `<function f>`), None for containers and plain instances.
+    fn value_text(&self, obj: ObjRef) -> Option<String>;
+    /// Every reference `obj` owns, with its slot, in display order. Their
+    /// number is what `obj` contributes to the refcounts of its targets.
+    fn refs(&self, obj: ObjRef, out: &mut Vec<(ObjRef, Slot)>);
+    /// The frame a generator or frame object owns, if any (its references are
+    /// also reported by [`Inspector::refs`] with `Local`/`Stack`/`FrameField` slots).
+    fn owned_frame(&self, obj: ObjRef) -> Option<&Frame>;
+}
+
+/// The references a frame owns, with the holder kind of each: `Local(i)`,
+/// `Stack`, or `FrameField(name)`. Module frames own their locals dict
+/// (the globals); function frames own their function; every frame owns its code.
+pub fn frame_refs(frame: &Frame, out: &mut Vec<(ObjRef, Slot)>) {
+    for (i, r) in frame.fast.iter().enumerate() {
+        if let Some(r) = r {
+            out.push((*r, Slot::Local(i as u32)));
+        }
+    }
+    for r in frame.stack.iter().flatten() {
+        out.push((*r, Slot::Stack));
+    }
+    if let Some(r) = frame.frame_obj {
+        out.push((r, Slot::FrameField("frame_obj")));
+    }
+    if let Some(r) = frame.locals {
+        out.push((r, Slot::FrameField("f_locals")));
+    }
+    if let Some(r) = frame.func {
+        out.push((r, Slot::FrameField("f_func")));
+    }
+    out.push((frame.code_obj, Slot::FrameField("f_code")));
+}

@@ -15,3 +15,4 @@ pub mod parser;
 pub mod runtime;
 pub mod source;
 pub mod strings;
+pub mod trace;

@@ -13,6 +13,7 @@
 //! picture should show them.
 
 use super::heap::{Heap, ObjRef};
+use super::object::{Payload, PyInt};
 use super::vm::frame::Frame;
 use std::rc::Rc;
 
@@ -85,4 +86,99 @@ pub fn frame_refs(frame: &Frame, out: &mut Vec<(ObjRef, Slot)>) {
         out.push((r, Slot::FrameField("f_func")));
     }
     out.push((frame.code_obj, Slot::FrameField("f_code")));
+}
+
+/// A short display of an atomic value (int, float, bool, str, bytes), as
+/// Python's `repr` shows it, strings cut to 40 characters; None otherwise.
+pub fn atomic_value(payload: &Payload) -> Option<String> {
+    Some(match payload {
+        Payload::Int(PyInt::Small(v)) => v.to_string(),
+        Payload::Int(PyInt::Big(b)) => {
+            let s = b.to_string();
+            if s.len() > 40 {
+                format!("{}…{}", &s[..18], &s[s.len() - 18..])
+            } else {
+                s
+            }
+        }
+        Payload::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+        Payload::Float(f) => float_text(*f),
+        Payload::Str(s) => str_repr(&s.text, 40),
+        Payload::Bytes(b) => {
+            let mut out = String::from("b'");
+            for &c in b.iter().take(40) {
+                match c {
+                    b'\\' => out.push_str("\\\\"),
+                    b'\'' => out.push_str("\\'"),
+                    b'\n' => out.push_str("\\n"),
+                    0x20..=0x7e => out.push(c as char),
+                    _ => out.push_str(&format!("\\x{c:02x}")),
+                }
+            }
+            if b.len() > 40 {
+                out.push('…');
+            }
+            out.push('\'');
+            out
+        }
+        _ => return None,
+    })
+}
+
+/// `repr(f)` for the common cases (CPython switches to exponent notation
+/// below 1e-4 and from 1e16).
+pub fn float_text(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let a = f.abs();
+    if a != 0.0 && !(1e-4..1e16).contains(&a) {
+        let s = format!("{f:e}");
+        let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let sign = if exp < 0 { '-' } else { '+' };
+        return format!("{mant}e{sign}{:02}", exp.abs());
+    }
+    let s = format!("{f:?}");
+    if s.contains('.') || s.contains('e') {
+        s
+    } else {
+        format!("{s}.0")
+    }
+}
+
+/// `repr(s)` cut to `max` characters (an ellipsis marks the cut).
+pub fn str_repr(s: &str, max: usize) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::new();
+    out.push(quote);
+    for (i, c) in s.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
 }

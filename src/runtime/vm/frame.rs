@@ -6,9 +6,9 @@
 //! traceback still refers to it — as CPython's `take_ownership` does — which is
 //! how exceptions keep locals alive.
 
+use crate::bytecode::CodeObject;
 use crate::runtime::events::FrameId;
 use crate::runtime::heap::ObjRef;
-use crate::bytecode::CodeObject;
 use std::rc::Rc;
 
 /// One activation. Every `ObjRef` here is an owned reference.

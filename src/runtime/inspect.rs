@@ -182,3 +182,43 @@ pub fn str_repr(s: &str, max: usize) -> String {
     out.push(quote);
     out
 }
+
+/// The references of the container payloads (list, tuple, dict, set, cell)
+/// with their slots; false for other payloads.
+pub fn container_refs(payload: &Payload, out: &mut Vec<(ObjRef, Slot)>) -> bool {
+    match payload {
+        Payload::List(items) => {
+            out.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &r)| (r, Slot::Index(i as u32))),
+            );
+        }
+        Payload::Tuple(items) => {
+            out.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &r)| (r, Slot::Index(i as u32))),
+            );
+        }
+        Payload::Dict(d) => {
+            for (i, &(k, v)) in d.map.values().enumerate() {
+                out.push((k, Slot::Key(i as u32)));
+                out.push((v, Slot::Value(i as u32)));
+            }
+        }
+        Payload::Set(s) => {
+            out.extend(
+                s.members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(_, r))| (r, Slot::Index(i as u32))),
+            );
+        }
+        Payload::Cell(c) => out.extend(c.iter().map(|&r| (r, Slot::Cell))),
+        _ => return false,
+    }
+    true
+}

@@ -9,10 +9,13 @@
 //! build reuses all of it.
 
 pub mod codec;
+#[doc(hidden)]
+pub mod fake;
 pub mod model;
 pub mod recorder;
 pub mod state;
 pub mod store;
+pub mod verify;
 
 pub use model::{ObjId, Record, StepMode, Sym, TRACE_FORMAT_VERSION};
 pub use recorder::{RecordOptions, Recorder, RecorderHandle};

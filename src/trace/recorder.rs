@@ -113,6 +113,7 @@ pub struct Recorder {
     line: u32,
     started: bool,
     inspected: bool,
+    roots_dirty: bool,
     // Scratch buffers.
     vm_refs: Vec<(ObjRef, Slot)>,
     trace_refs: Vec<(ObjId, TraceSlot)>,
@@ -146,6 +147,7 @@ impl Recorder {
             line: 0,
             started: false,
             inspected: false,
+            roots_dirty: false,
             vm_refs: Vec::new(),
             trace_refs: Vec::new(),
             slots: Vec::new(),
@@ -286,7 +288,10 @@ impl Recorder {
                 self.mark(o, DIRTY_FULL);
                 TraceHolder::Field(o, name)
             }
-            Holder::Root(why) => TraceHolder::Root(self.static_sym(why)),
+            Holder::Root(why) => {
+                self.roots_dirty = true;
+                TraceHolder::Root(self.static_sym(why))
+            }
             Holder::Temp => TraceHolder::Temp,
             #[allow(unreachable_patterns)]
             _ => TraceHolder::Temp,
@@ -603,7 +608,11 @@ impl Recorder {
             }
             self.dirty = dirty;
             self.dirty.clear();
+            if self.roots_dirty {
+                self.capture_roots(vm);
+            }
         }
+        self.roots_dirty = false;
         // Frames: the running one always (its stack changes silently), and
         // any other frame an event touched.
         let frames = vm.frames();
@@ -857,5 +866,95 @@ impl EventSink for RecorderHandle {
     }
     fn inspect(&mut self, vm: &dyn Inspector) {
         self.0.borrow_mut().inspect_now(vm)
+    }
+}
+
+impl Recorder {
+    /// The id the trace gives `r`, if it has seen it.
+    pub fn id_of(&self, r: ObjRef) -> Option<ObjId> {
+        let ffi = r.data().as_ffi();
+        let (idx, version) = ((ffi & 0xffff_ffff) as usize, (ffi >> 32) as u32);
+        match self.by_slot.get(idx) {
+            Some(&(v, id)) if v == version && (id as usize) < self.objects.len() => Some(ObjId(id)),
+            _ => None,
+        }
+    }
+
+    /// The state read straight from the VM (not replayed), with this
+    /// recorder's ids: what [`Trace::state_at`] must reproduce at this step.
+    pub fn live_state(&mut self, vm: &dyn Inspector) -> super::state::State {
+        use super::state::{FrameState, FrameStatus, ObjState, State};
+        let mut state = State {
+            step: self.current_step(),
+            started: true,
+            ..State::default()
+        };
+        let keys: Vec<ObjRef> = vm.heap().objects.keys().collect();
+        let mut refs = Vec::new();
+        for r in keys {
+            let id = self.id(r);
+            refs.clear();
+            vm.refs(r, &mut refs);
+            let mut o = ObjState {
+                refcount: vm.heap().get(r).refcount,
+                refs: Vec::with_capacity(refs.len()),
+            };
+            for &(t, s) in &refs {
+                let t = self.id(t);
+                let s = self.slot(s);
+                o.refs.push((t, s));
+            }
+            let i = id.0 as usize;
+            if state.objects.len() <= i {
+                state.objects.resize(i + 1, None);
+            }
+            state.objects[i] = Some(o);
+            if let Some(frame) = vm.owned_frame(r) {
+                let mut fs = self.frame_state(frame);
+                fs.status = FrameStatus::Owned;
+                fs.owner = Some(id);
+                fs.stack.clear();
+                fs.fields.clear();
+                state.frames.insert(frame.id, fs);
+            }
+        }
+        for frame in vm.frames() {
+            let fs: FrameState = self.frame_state(frame);
+            state.stack.push(frame.id);
+            state.frames.insert(frame.id, fs);
+        }
+        let mut roots = Vec::new();
+        vm.for_each_root(&mut |r, why| roots.push((r, why)));
+        for (r, why) in roots {
+            let id = self.id(r);
+            let why = self.static_sym(why);
+            state.roots.push((id, why));
+        }
+        state
+    }
+
+    fn frame_state(&mut self, frame: &Frame) -> super::state::FrameState {
+        let mut refs = Vec::new();
+        frame_refs(frame, &mut refs);
+        let code = self.code_id(&frame.code);
+        let globals = self.id(frame.globals);
+        let locals = frame.fast.iter().map(|r| r.map(|r| self.id(r))).collect();
+        let stack = frame.stack.iter().map(|r| r.map(|r| self.id(r))).collect();
+        let fields = refs
+            .iter()
+            .filter_map(|&(r, s)| match s {
+                Slot::FrameField(name) => Some((self.static_sym(name), self.id(r))),
+                _ => None,
+            })
+            .collect();
+        super::state::FrameState {
+            code: Some(code),
+            globals: Some(globals),
+            line: frame.last_line,
+            locals,
+            stack,
+            fields,
+            ..Default::default()
+        }
     }
 }

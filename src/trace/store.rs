@@ -171,27 +171,25 @@ impl Trace {
     /// references, as they were when that step began.
     pub fn state_at(&self, step: u64) -> State {
         let step = step.min(self.steps.saturating_sub(1));
+        // A checkpoint holds the state at the end of the step before it.
         let start = self
             .checkpoints
             .iter()
             .rev()
-            .find(|c| c.state.step <= step && c.state.started);
+            .find(|c| c.state.started && c.state.step < step);
         let (mut state, mut dec) = match start {
             Some(c) => (
                 c.state.clone(),
                 Decoder::new(&self.bytes, c.offset, c.cursors),
             ),
-            None => {
-                // Jump straight to a step mark only when no checkpoint is
-                // closer; marks carry no state, so start from zero here.
-                (State::default(), self.decoder())
-            }
+            None => (State::default(), self.decoder()),
         };
-        loop {
-            if dec.at_boundary(self.mode) && state.started && state.step == step {
+        while let Some(r) = dec.next() {
+            // Stop at the first story record after the state records that
+            // follow the step's boundary.
+            if state.started && state.step == step && r.is_story() {
                 break;
             }
-            let Some(r) = dec.next() else { break };
             state.apply(&r, self.mode);
         }
         state

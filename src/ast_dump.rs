@@ -555,13 +555,18 @@ fn repr_const(c: &Constant) -> String {
         // Only the compiler's constant folding produces these.
         Constant::Tuple(items) => match items.len() {
             1 => format!("({},)", repr_const(&items[0])),
-            _ => format!("({})", items.iter().map(repr_const).collect::<Vec<_>>().join(", ")),
+            _ => format!(
+                "({})",
+                items.iter().map(repr_const).collect::<Vec<_>>().join(", ")
+            ),
         },
         Constant::FrozenSet(items) => format!(
             "frozenset({{{}}})",
             items.iter().map(repr_const).collect::<Vec<_>>().join(", ")
         ),
-        Constant::ComplexPair { real, imag } => format!("({}+{}j)", repr_float(*real), repr_float(*imag)),
+        Constant::ComplexPair { real, imag } => {
+            format!("({}+{}j)", repr_float(*real), repr_float(*imag))
+        }
     }
 }
 

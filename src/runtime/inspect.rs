@@ -272,7 +272,11 @@ impl Inspector for Vm {
         let ty = self.heap.objects.get(obj).map(|o| o.ty).unwrap_or_default();
         match self.heap.objects.get(ty).map(|t| &t.payload) {
             Some(Payload::Type(t)) => t.name.clone(),
-            _ if matches!(self.heap.objects.get(obj).map(|o| &o.payload), Some(Payload::Type(_))) => {
+            _ if matches!(
+                self.heap.objects.get(obj).map(|o| &o.payload),
+                Some(Payload::Type(_))
+            ) =>
+            {
                 "type".into()
             }
             _ => "?".into(),
@@ -301,7 +305,9 @@ impl Inspector for Vm {
             Payload::Function(fd) => Some(name_of(fd.qualname)),
             Payload::Code(c) => Some(c.code.name.to_string()),
             Payload::Module { name } => Some(name_of(*name)),
-            Payload::Builtin { def, .. } | Payload::MethodDescr { def, .. } => Some(def.name.to_string()),
+            Payload::Builtin { def, .. } | Payload::MethodDescr { def, .. } => {
+                Some(def.name.to_string())
+            }
             other => atomic_value(other),
         }
     }
@@ -314,7 +320,8 @@ impl Inspector for Vm {
             out.push((d, Slot::Dict));
         }
         if !container_refs(&o.payload, out) {
-            o.payload.for_each_ref(obj, |r, h| out.push((r, holder_slot(h))));
+            o.payload
+                .for_each_ref(obj, |r, h| out.push((r, holder_slot(h))));
         }
         if self.is_heap_type(o.ty) {
             out.push((o.ty, Slot::Type));

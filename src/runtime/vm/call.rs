@@ -140,7 +140,11 @@ impl Vm {
 
     /// `_PyStack_UnpackDict`'s copies of the positional arguments (only when
     /// keyword arguments are present).
-    fn hold_unpacked_stack(&mut self, positional: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Vec<ObjRef> {
+    fn hold_unpacked_stack(
+        &mut self,
+        positional: &[ObjRef],
+        kwnames: Option<&[Rc<str>]>,
+    ) -> Vec<ObjRef> {
         if kwnames.is_none_or(|k| k.is_empty()) {
             return Vec::new();
         }

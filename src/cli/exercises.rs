@@ -62,7 +62,8 @@ pub fn check_loaded(l: &Loaded) -> Result<(Exercise, exercise::Run, Report), Str
     let host = Box::new(FolderHost {
         base: l.folder.clone(),
     });
-    exercise::check(&l.source, &l.filename, host).map_err(|e| format!("{}:{e}", l.display))
+    exercise::check(&l.source, &l.filename, host)
+        .map_err(|e| format!("{}:{}: {}", l.display, e.line, e.message))
 }
 
 /// Runs `f` on a thread with a big stack (deep Python recursion re-enters the VM).

@@ -9,6 +9,6 @@ class Noisy:
 
 a = Noisy("a")
 b = a
-del a  # predict: output -> 
+del a  # predict: output -> (nothing)
 b = None  # predict: output -> bye a
 print("end")  # predict: output -> end

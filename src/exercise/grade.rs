@@ -39,8 +39,15 @@ impl Report {
     }
 }
 
-/// Output text as written after `output ->`: newlines as `\n`.
+/// Written after `output ->` for a line that prints nothing.
+pub const NOTHING: &str = "(nothing)";
+
+/// Output text as written after `output ->`: newlines as `\n`, backslashes
+/// doubled, and [`NOTHING`] when the line printed nothing.
 pub fn output_answer(text: &str) -> String {
+    if text.is_empty() {
+        return NOTHING.into();
+    }
     text.replace('\\', "\\\\").replace('\n', "\\n")
 }
 

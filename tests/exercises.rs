@@ -306,3 +306,37 @@ fn check_quiz_and_grade_commands() {
     assert!(csv.starts_with("file,score,q1,q2,q3,q4,q5\n"), "{csv}");
     assert!(csv.contains("ann/01_aliasing.py,5/5,1,1,1,1,1"), "{csv}");
 }
+
+#[test]
+fn export_writes_one_self_contained_page() {
+    let lessons = exercises_dir().parent().unwrap().to_path_buf();
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lesson02.html");
+    let (text, code) = pysim(
+        &[
+            "export",
+            "02_del_removes_names.py",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        "",
+        &lessons,
+    );
+    assert_eq!(code, 0, "{text}");
+    let html = fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains(
+        "<script id=\"data\" type=\"application/json\">{\"title\":\"02_del_removes_names.py\""
+    ));
+    assert!(
+        html.contains("\"steps\":[{\"line\":"),
+        "the run is embedded"
+    );
+    assert!(
+        html.contains("\"quizzes\":[{\"file\":\"02_"),
+        "the lesson's exercises are the quiz"
+    );
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "no network"
+    );
+}

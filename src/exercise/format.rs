@@ -139,7 +139,7 @@ fn is_identifier(s: &str) -> bool {
 }
 
 /// Parses `NAME(ARGS)` into the name and its comma-separated identifiers.
-fn call_args<'a>(text: &'a str, line: u32) -> Result<(&'a str, Vec<&'a str>), ExerciseError> {
+fn call_args(text: &str, line: u32) -> Result<(&str, Vec<&str>), ExerciseError> {
     let open = text
         .find('(')
         .ok_or_else(|| err(line, format!("expected `{text}(...)`")))?;

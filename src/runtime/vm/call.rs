@@ -333,7 +333,19 @@ impl Vm {
                 args.push(value);
             }
         }
+        // `_PyVectorcall_Call` unpacks a kwargs dict into a new argument
+        // array holding its own reference to every argument.
+        if kwargs.is_some() {
+            for &a in &args {
+                self.incref(a, Holder::Temp);
+            }
+        }
         let res = self.call(func, &args, kwargs.map(|_| kwtext.as_slice()));
+        if kwargs.is_some() {
+            for &a in &args {
+                self.decref(a, Holder::Temp);
+            }
+        }
         let func = self.pop();
         self.drop_stack(func);
         self.drop_stack(callargs);

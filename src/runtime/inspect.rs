@@ -213,10 +213,10 @@ pub fn container_refs(payload: &Payload, out: &mut Vec<(ObjRef, Slot)>) -> bool 
         }
         Payload::Set(s) => {
             out.extend(
-                s.members
+                s.table
                     .iter()
                     .enumerate()
-                    .map(|(i, &(_, r))| (r, Slot::Index(i as u32))),
+                    .map(|(i, r)| (r, Slot::Index(i as u32))),
             );
         }
         Payload::Cell(c) => out.extend(c.iter().map(|&r| (r, Slot::Cell))),

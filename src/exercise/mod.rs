@@ -3,8 +3,9 @@
 //! An exercise is a Python file with prediction markers in comments
 //! ([`format`]). [`probe`] runs it under pysim and reads the true answers off
 //! the run; [`grade`] compares the student's answers and explains every
-//! wrong one from the run; [`holders`] puts who-holds-what into words;
-//! [`quiz`] is the JSON a quiz front end needs.
+//! wrong one from the run; [`holders`] puts who-holds-what into words.
+//! The commands (`pysim check/solve/quiz/grade/export`) live in the binary's
+//! `src/cli/`.
 
 pub mod format;
 pub mod grade;

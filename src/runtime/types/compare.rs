@@ -218,7 +218,7 @@ impl Vm {
             }
             (P::Set(_), P::Set(_)) => return super::set::set_compare(self, a, b, op).map(Some),
             (P::DictView { .. }, _) | (_, P::DictView { .. }) => {
-                return super::set::view_compare(self, a, b, op);
+                return super::set_methods::view_compare(self, a, b, op);
             }
             (
                 P::Method {

@@ -100,7 +100,7 @@ impl Vm {
                 Payload::SetIter {
                     set: Some(o),
                     index: 0,
-                    len: s.members.len(),
+                    len: s.table.len(),
                 },
             ),
             Payload::Range { .. } => return super::range::range_iter(self, o),
@@ -444,7 +444,7 @@ impl Vm {
         };
         let (set, i, len) = (*set, *index, *len);
         let members = match self.heap.payload(set) {
-            Payload::Set(s) => s.members.len(),
+            Payload::Set(s) => s.table.len(),
             _ => 0,
         };
         if members != len {
@@ -454,13 +454,13 @@ impl Vm {
             return Err(self.runtime_error("Set changed size during iteration"));
         }
         let x = match self.heap.payload(set) {
-            Payload::Set(s) => s.members.get(i).map(|&(_, m)| m),
+            Payload::Set(s) => s.table.entry_at(i),
             _ => None,
         };
         match x {
-            Some(x) => {
+            Some((slot, x)) => {
                 if let Payload::SetIter { index, .. } = self.heap.payload_mut(it) {
-                    *index += 1;
+                    *index = slot + 1;
                 }
                 Ok(Some(self.new_ref(x)))
             }

@@ -223,12 +223,12 @@ impl Vm {
             {
                 self.seq_repeat(b, a).map(Some)
             }
-            (P::Set(_), P::Set(_)) => super::set::set_binary(self, a, b, op),
+            (P::Set(_), P::Set(_)) => super::set_methods::set_binary(self, a, b, op),
             (P::Dict(_), P::Dict(_)) if op == Operator::BitOr => {
                 super::dict::dict_or(self, a, b).map(Some)
             }
             (P::DictView { .. }, _) | (_, P::DictView { .. }) => {
-                super::set::view_binary(self, a, b, op)
+                super::set_methods::view_binary(self, a, b, op)
             }
             _ => Ok(None),
         }
@@ -246,7 +246,7 @@ impl Vm {
                 Ok(Some(self.new_ref(a)))
             }
             (Payload::Set(_), _) if self.heap.type_of(a) != self.types.frozenset => {
-                super::set::set_inplace(self, a, b, op)
+                super::set_methods::set_inplace(self, a, b, op)
             }
             (Payload::Dict(_), Operator::BitOr) => {
                 super::dict::dict_update_from(self, a, b)?;

@@ -45,7 +45,7 @@ impl Vm {
             Payload::Tuple(t) => !t.is_empty(),
             Payload::List(l) => !l.is_empty(),
             Payload::Dict(d) => !d.map.is_empty(),
-            Payload::Set(s) => !s.members.is_empty(),
+            Payload::Set(s) => !s.table.is_empty(),
             Payload::Range { .. } | Payload::DictView { .. } => self.len(o)? > 0,
             _ => true,
         })
@@ -88,7 +88,7 @@ impl Vm {
             Payload::Tuple(t) => Ok(t.len()),
             Payload::List(l) => Ok(l.len()),
             Payload::Dict(d) => Ok(d.map.len()),
-            Payload::Set(s) => Ok(s.members.len()),
+            Payload::Set(s) => Ok(s.table.len()),
             Payload::DictView { dict, .. } => Ok(self.dict_len(*dict)),
             Payload::Range { .. } => super::range::range_len(self, o),
             _ => {

@@ -302,7 +302,7 @@ impl Vm {
         let items: Vec<ObjRef> = match self.heap.payload(o) {
             Payload::Tuple(t) => t.to_vec(),
             Payload::List(l) => l.clone(),
-            Payload::Set(s) => s.members.iter().map(|&(_, m)| m).collect(),
+            Payload::Set(s) => s.table.iter().collect(),
             _ => Vec::new(),
         };
         let mut parts = Vec::with_capacity(items.len());

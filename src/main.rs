@@ -6,6 +6,8 @@
 //! subset, 3 when `--max-steps` stops the program, 4 for `--max-heap`,
 //! 70 when `--audit` finds a refcount mismatch, 71 for an internal error.
 
+mod cli;
+
 use clap::{Parser, Subcommand};
 use pysim::host::Host;
 use pysim::{Limits, RunOptions, run_file};
@@ -46,6 +48,34 @@ enum Command {
     Dis {
         /// The program file.
         file: String,
+    },
+    /// Grade filled-in exercise files, explaining every wrong answer.
+    Check {
+        /// Exercise files (`# predict:` markers).
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Print an exercise with every answer filled in from the run.
+    Solve {
+        file: std::path::PathBuf,
+        /// Write the solution here instead of stdout.
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Ask an exercise's (or a lesson's exercises') questions on the terminal.
+    Quiz { file: std::path::PathBuf },
+    /// Summarise a folder of students' exercise files as a table.
+    Grade {
+        dir: std::path::PathBuf,
+        /// CSV instead of Markdown.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Write one self-contained HTML page: program, narrative, trace viewer, quiz.
+    Export {
+        file: std::path::PathBuf,
+        #[arg(short, long)]
+        output: std::path::PathBuf,
     },
 }
 
@@ -192,6 +222,21 @@ fn main() {
                     2
                 }
             }
+        }
+        Command::Check { files } => {
+            cli::exercises::with_stack(move || cli::exercises::check(files)).unwrap_or(71)
+        }
+        Command::Solve { file, output } => {
+            cli::exercises::with_stack(move || cli::exercises::solve(file, output)).unwrap_or(71)
+        }
+        Command::Quiz { file } => {
+            cli::exercises::with_stack(move || cli::exercises::quiz(file)).unwrap_or(71)
+        }
+        Command::Grade { dir, csv } => {
+            cli::exercises::with_stack(move || cli::exercises::grade_dir(dir, csv)).unwrap_or(71)
+        }
+        Command::Export { file, output } => {
+            cli::exercises::with_stack(move || cli::export::export(file, output)).unwrap_or(71)
         }
     };
     std::process::exit(code);

@@ -4,6 +4,7 @@ pub mod alloc;
 pub mod events;
 pub mod heap;
 pub mod imports;
+pub mod inspect;
 pub mod modules;
 pub mod object;
 pub mod pymalloc;

@@ -43,6 +43,7 @@ static LIBRARY: &[(&str, &str)] = &[
     ("random.py", include_str!("../../stdlib/random.py")),
     ("string.py", include_str!("../../stdlib/string.py")),
     ("types.py", include_str!("../../stdlib/types.py")),
+    ("io.py", include_str!("../../stdlib/io.py")),
     ("os.py", include_str!("../../stdlib/os.py")),
     ("posixpath.py", include_str!("../../stdlib/posixpath.py")),
     (

@@ -511,16 +511,16 @@ impl Vm {
             }
             return Err(self.runtime_error("dictionary changed size during iteration"));
         }
-        if i >= cur_len {
+        let Some(pos) = self.dict_next_position(dict, i) else {
             if let Payload::DictIter { dict: d, .. } = self.heap.payload_mut(it) {
                 *d = None;
             }
             self.decref(dict, Holder::Field(it, "di_dict"));
             return Ok(None);
-        }
-        let (k, v) = self.dict_entry(dict, i);
+        };
+        let (k, v) = self.dict_entry(dict, pos);
         if let Payload::DictIter { index, .. } = self.heap.payload_mut(it) {
-            *index += 1;
+            *index = pos + 1;
         }
         Ok(Some(match kind {
             DictViewKind::Keys => self.new_ref(k),

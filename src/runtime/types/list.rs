@@ -97,6 +97,13 @@ fn list_items(vm: &Vm, l: ObjRef) -> Vec<ObjRef> {
     }
 }
 
+fn list_len(vm: &Vm, l: ObjRef) -> usize {
+    match vm.heap.payload(l) {
+        Payload::List(v) => v.len(),
+        _ => 0,
+    }
+}
+
 fn list_mut(vm: &mut Vm, l: ObjRef) -> Option<&mut Vec<ObjRef>> {
     match vm.heap.payload_mut(l) {
         Payload::List(v) => Some(v),
@@ -197,7 +204,7 @@ fn sequence_fast(vm: &mut Vm, v: ObjRef, msg: &str) -> PyResult<Vec<ObjRef>> {
 
 /// `l[slice] = value` / `del l[slice]`.
 pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>) -> PyResult<()> {
-    let len = list_items(vm, l).len();
+    let len = list_len(vm, l);
     let span = vm.slice_span(key, len)?;
     let new_items = match value {
         Some(v) if span.step == 1 => sequence_fast(vm, v, "can only assign an iterable")?,
@@ -224,20 +231,29 @@ pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>
                 vm.decref_temp(i);
             }
         }
-        for r in removed {
+        // list_ass_slice releases the replaced items last-to-first.
+        for r in removed.into_iter().rev() {
             vm.decref(r, Holder::Item(l));
         }
         return Ok(());
     }
     if value.is_none() {
-        let mut positions: Vec<usize> = span.positions().collect();
-        positions.sort_unstable();
+        // Extended-slice deletion releases the items front to back (a
+        // negative step is normalised to a positive one first).
+        let mut order: Vec<usize> = span.positions().collect();
+        order.sort_unstable();
         let removed: Vec<ObjRef> = match list_mut(vm, l) {
             Some(v) => {
-                let mut removed = Vec::new();
-                for &p in positions.iter().rev() {
-                    removed.push(v.remove(p));
-                }
+                let removed: Vec<ObjRef> = order.iter().map(|&p| v[p]).collect();
+                let mut drop = vec![false; v.len()];
+                order.iter().for_each(|&p| drop[p] = true);
+                let mut i = 0;
+                v.retain(|_| {
+                    i += 1;
+                    !drop[i - 1]
+                });
+                let n = v.len();
+                resize_for(v, n);
                 removed
             }
             None => Vec::new(),
@@ -352,7 +368,7 @@ fn list_pop(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     vm.no_kwargs("pop", k)?;
     let l = self_list(vm, args, "pop")?;
     vm.check_nargs("pop", args.len() - 1, 0, 1)?;
-    let len = list_items(vm, l).len();
+    let len = list_len(vm, l);
     if len == 0 {
         return Err(vm.index_error("pop from empty list"));
     }

@@ -12,8 +12,10 @@
 //! object each one sits (list index, dict entry, named field…), in the order a
 //! picture should show them.
 
+use super::events::Holder;
 use super::heap::{Heap, ObjRef};
 use super::object::{Payload, PyInt};
+use super::vm::Vm;
 use super::vm::frame::Frame;
 use std::rc::Rc;
 
@@ -51,6 +53,9 @@ pub trait Inspector {
     /// Every reference the interpreter itself owns, with a short reason
     /// (`builtin type`, `small int cache`, `exc_info`…).
     fn for_each_root(&self, f: &mut dyn FnMut(ObjRef, &'static str));
+    /// References held for a while by native code and the exception state:
+    /// these change without events, so a sink reads them at every boundary.
+    fn for_each_temp_root(&self, _f: &mut dyn FnMut(ObjRef, &'static str)) {}
     /// The name of the object's type (`list`, `Node`).
     fn type_name(&self, obj: ObjRef) -> Rc<str>;
     /// A short display of the value of an atomic object (`42`, `'abc'`,
@@ -221,4 +226,152 @@ pub fn container_refs(payload: &Payload, out: &mut Vec<(ObjRef, Slot)>) -> bool 
         _ => return false,
     }
     true
+}
+
+/// Converts a holder reported by `for_each_ref` into the slot it names.
+fn holder_slot(h: Holder) -> Slot {
+    match h {
+        Holder::Local(_, i) => Slot::Local(i),
+        Holder::Stack(_) => Slot::Stack,
+        Holder::FrameField(_, name) => Slot::FrameField(name),
+        Holder::Cell(_) => Slot::Cell,
+        Holder::Field(_, name) => Slot::Field(name),
+        Holder::Name { .. } | Holder::Item(_) => Slot::Field("item"),
+        Holder::Root(name) => Slot::Field(name),
+        Holder::Temp => Slot::Field("temp"),
+    }
+}
+
+impl Inspector for Vm {
+    fn heap(&self) -> &Heap {
+        &self.heap
+    }
+
+    fn frames(&self) -> &[Frame] {
+        &self.frames
+    }
+
+    fn for_each_root(&self, f: &mut dyn FnMut(ObjRef, &'static str)) {
+        crate::runtime::types::for_each_root(self, &mut |r, h| {
+            if let Holder::Root(why) = h {
+                f(r, why)
+            }
+        });
+    }
+
+    fn for_each_temp_root(&self, f: &mut dyn FnMut(ObjRef, &'static str)) {
+        let mut root = |r: ObjRef, h: Holder| {
+            let why = match h {
+                Holder::Root(why) => why,
+                _ => "native temporary",
+            };
+            f(r, why)
+        };
+        for &o in &self.types.native_temps {
+            root(o, Holder::Temp);
+        }
+        if let Some(e) = self.handled_exception {
+            root(e, Holder::Root("exc_info"));
+        }
+        for e in self.exc_info_stack.iter().flatten() {
+            root(*e, Holder::Root("exc_info"));
+        }
+        if let Some(frame) = &self.yielded_frame {
+            frame.for_each_ref(|r, _| root(r, Holder::Root("yielded frame")));
+        }
+    }
+
+    fn type_name(&self, obj: ObjRef) -> Rc<str> {
+        let ty = self.heap.objects.get(obj).map(|o| o.ty).unwrap_or_default();
+        match self.heap.objects.get(ty).map(|t| &t.payload) {
+            Some(Payload::Type(t)) => t.name.clone(),
+            _ if matches!(
+                self.heap.objects.get(obj).map(|o| &o.payload),
+                Some(Payload::Type(_))
+            ) =>
+            {
+                "type".into()
+            }
+            _ => "?".into(),
+        }
+    }
+
+    fn value_text(&self, obj: ObjRef) -> Option<String> {
+        let t = &self.types;
+        if obj == t.none {
+            return Some("None".into());
+        }
+        if obj == t.ellipsis {
+            return Some("Ellipsis".into());
+        }
+        if obj == t.not_implemented {
+            return Some("NotImplemented".into());
+        }
+        let o = self.heap.objects.get(obj)?;
+        let name_of = |r: ObjRef| match self.heap.objects.get(r).map(|o| &o.payload) {
+            Some(Payload::Str(s)) => s.text.to_string(),
+            _ => "?".into(),
+        };
+        match &o.payload {
+            Payload::Float(f) => Some(crate::semantics::float_fmt::float_repr(*f)),
+            Payload::Type(t) => Some(t.qualname.to_string()),
+            Payload::Function(fd) => Some(name_of(fd.qualname)),
+            Payload::Code(c) => Some(c.code.name.to_string()),
+            Payload::Module { name } => Some(name_of(*name)),
+            Payload::Builtin { def, .. } | Payload::MethodDescr { def, .. } => {
+                Some(def.name.to_string())
+            }
+            other => atomic_value(other),
+        }
+    }
+
+    fn refs(&self, obj: ObjRef, out: &mut Vec<(ObjRef, Slot)>) {
+        let Some(o) = self.heap.objects.get(obj) else {
+            return;
+        };
+        if let Some(d) = o.dict {
+            out.push((d, Slot::Dict));
+        }
+        if !container_refs(&o.payload, out) {
+            o.payload
+                .for_each_ref(obj, |r, h| out.push((r, holder_slot(h))));
+        }
+        if self.is_heap_type(o.ty) {
+            out.push((o.ty, Slot::Type));
+        }
+    }
+
+    fn owned_frame(&self, obj: ObjRef) -> Option<&Frame> {
+        match &self.heap.objects.get(obj)?.payload {
+            Payload::Generator(g) => g.frame.as_ref(),
+            Payload::Frame(f) => f.owned.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+impl Vm {
+    /// Reports that `obj`'s contents changed without refcount traffic
+    /// (sorted, reversed, an item inserted before the end): [`Event::Mutated`].
+    pub fn report_mutated(&mut self, obj: ObjRef) {
+        if let Some(sink) = self.sink.as_mut() {
+            sink.event(&super::events::Event::Mutated { obj });
+        }
+    }
+
+    /// A step boundary: lets the sink read the interpreter through
+    /// [`Inspector`] when it asked to. Called by the eval loop after the
+    /// `Line` event (`new_line`) and the `Instruction` event of each instruction.
+    pub fn offer_inspection(&mut self, new_line: bool) {
+        let Some(sink) = self.sink.as_ref() else {
+            return;
+        };
+        if !(new_line || sink.wants_instructions()) || !sink.wants_inspection() {
+            return;
+        }
+        if let Some(mut sink) = self.sink.take() {
+            sink.inspect(self);
+            self.sink = Some(sink);
+        }
+    }
 }

@@ -13,6 +13,7 @@ pub mod codec;
 pub mod fake;
 pub mod model;
 pub mod recorder;
+pub mod run;
 pub mod state;
 pub mod store;
 pub mod verify;

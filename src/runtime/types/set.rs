@@ -355,6 +355,7 @@ fn set_pop(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
         Payload::Set(d) if !d.members.is_empty() => Some(d.members.remove(0).1),
         _ => None,
     };
+    vm.report_mutated(s);
     match m {
         Some(m) => Ok(m),
         None => Err(vm.key_error_msg("pop from an empty set")),

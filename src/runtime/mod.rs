@@ -1,6 +1,7 @@
 //! The runtime: heap, objects, the VM and its event hook.
 
 pub mod alloc;
+pub mod dict_table;
 pub mod events;
 pub mod heap;
 pub mod inspect;

@@ -10,7 +10,6 @@
 use super::events::{FrameId, Holder};
 use super::heap::ObjRef;
 use crate::bytecode::CodeObject;
-use indexmap::IndexMap;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -66,7 +65,7 @@ impl std::hash::Hash for DictKey {
 /// A dict: insertion-ordered entries of (key object, value object).
 #[derive(Debug, Default)]
 pub struct DictData {
-    pub map: IndexMap<DictKey, (ObjRef, ObjRef)>,
+    pub map: super::dict_table::DictTable,
     /// Bumped on every insertion/deletion so iterators detect "changed size during iteration".
     pub version: u64,
 }
@@ -226,6 +225,8 @@ pub enum Payload {
     },
     Zip {
         iters: Box<[ObjRef]>,
+        /// `zip(..., strict=True)`: unequal lengths raise ValueError.
+        strict: bool,
     },
     Map {
         func: ObjRef,
@@ -244,12 +245,18 @@ pub enum Payload {
         seq: Option<ObjRef>,
         index: usize,
     },
+    /// `iter(callable, sentinel)`: both released once exhausted (`calliterobject`).
+    CallableIter {
+        func: Option<ObjRef>,
+        sentinel: Option<ObjRef>,
+    },
 }
 
-/// A set's contents: members in CPython's table order (see `semantics::set_table`).
+/// A set's contents: CPython's hash table layout (see `semantics::set_table`),
+/// so iteration, `pop()` and `sys.getsizeof` follow CPython. Every key is owned.
 #[derive(Debug, Default)]
 pub struct SetData {
-    pub members: Vec<(i64, ObjRef)>,
+    pub table: crate::semantics::set_table::SetTable<ObjRef>,
 }
 
 /// Exception instance fields (CPython's `PyBaseExceptionObject`).
@@ -328,7 +335,7 @@ impl Payload {
                     f(v, item);
                 }
             }
-            Payload::Set(s) => s.members.iter().for_each(|&(_, r)| f(r, item)),
+            Payload::Set(s) => s.table.iter().for_each(|r| f(r, item)),
             Payload::Range { start, stop, step } | Payload::Slice { start, stop, step } => {
                 f(*start, field("start"));
                 f(*stop, field("stop"));
@@ -444,6 +451,14 @@ impl Payload {
                     f(*set, field("si_set"))
                 }
             }
+            Payload::CallableIter { func, sentinel } => {
+                if let Some(func) = func {
+                    f(*func, field("it_callable"));
+                }
+                if let Some(s) = sentinel {
+                    f(*s, field("it_sentinel"));
+                }
+            }
             Payload::DictIter { dict, .. } => {
                 if let Some(dict) = dict {
                     f(*dict, field("di_dict"))
@@ -454,7 +469,7 @@ impl Payload {
                 f(*iter, field("en_sit"));
                 f(*count, field("en_longindex"));
             }
-            Payload::Zip { iters } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
+            Payload::Zip { iters, .. } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
             Payload::Map { func, iters } => {
                 f(*func, field("func"));
                 iters.iter().for_each(|&r| f(r, field("iters")));

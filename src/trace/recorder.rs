@@ -676,7 +676,7 @@ impl Recorder {
                         Some(Payload::List(v)) => v.len() <= SMALL_CONTAINER,
                         Some(Payload::Tuple(v)) => v.len() <= SMALL_CONTAINER,
                         Some(Payload::Dict(d)) => d.map.len() <= SMALL_CONTAINER,
-                        Some(Payload::Set(s)) => s.members.len() <= SMALL_CONTAINER,
+                        Some(Payload::Set(s)) => s.table.len() <= SMALL_CONTAINER,
                         Some(_) => true,
                         None => false,
                     };

@@ -33,10 +33,34 @@ impl Vm {
         let ty = self.heap.type_of(o);
         let t = &self.types;
         let (ity, payload) = match self.heap.payload(o) {
-            Payload::List(_) => (t.list_iterator, Payload::SeqIter { seq: Some(o), index: 0 }),
-            Payload::Tuple(_) => (t.tuple_iterator, Payload::SeqIter { seq: Some(o), index: 0 }),
-            Payload::Str(_) => (t.str_iterator, Payload::SeqIter { seq: Some(o), index: 0 }),
-            Payload::Bytes(_) => (t.bytes_iterator, Payload::SeqIter { seq: Some(o), index: 0 }),
+            Payload::List(_) => (
+                t.list_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
+            Payload::Tuple(_) => (
+                t.tuple_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
+            Payload::Str(_) => (
+                t.str_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
+            Payload::Bytes(_) => (
+                t.bytes_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
             Payload::Dict(d) => (
                 t.dict_keyiterator,
                 Payload::DictIter {
@@ -62,16 +86,29 @@ impl Vm {
                 self.incref(dict, Holder::Temp);
                 return Ok(self.alloc(
                     ity,
-                    Payload::DictIter { dict: Some(dict), index: 0, kind, version, len },
+                    Payload::DictIter {
+                        dict: Some(dict),
+                        index: 0,
+                        kind,
+                        version,
+                        len,
+                    },
                 ));
             }
             Payload::Set(s) => (
                 t.set_iterator,
-                Payload::SetIter { set: Some(o), index: 0, len: s.members.len() },
+                Payload::SetIter {
+                    set: Some(o),
+                    index: 0,
+                    len: s.table.len(),
+                },
             ),
             Payload::Range { .. } => return super::range::range_iter(self, o),
             _ => {
-                if self.is_builtin_iterator(o) || self.lookup_type_attr(ty, "__next__").is_some() && self.lookup_type_attr(ty, "__iter__").is_some() {
+                if self.is_builtin_iterator(o)
+                    || self.lookup_type_attr(ty, "__next__").is_some()
+                        && self.lookup_type_attr(ty, "__iter__").is_some()
+                {
                     if let Some(f) = self.lookup_type_attr(ty, "__iter__")
                         && !self.is_native_callable(f)
                     {
@@ -82,7 +119,13 @@ impl Vm {
                 if self.lookup_type_attr(ty, "__getitem__").is_some() {
                     self.incref(o, Holder::Temp);
                     let ity = self.types.iterator;
-                    return Ok(self.alloc(ity, Payload::CallIter { seq: Some(o), index: 0 }));
+                    return Ok(self.alloc(
+                        ity,
+                        Payload::CallIter {
+                            seq: Some(o),
+                            index: 0,
+                        },
+                    ));
                 }
                 let tn = self.type_name(ty);
                 return Err(self.type_error(format!("'{tn}' object is not iterable")));
@@ -105,6 +148,7 @@ impl Vm {
                 | Payload::Filter { .. }
                 | Payload::Reversed { .. }
                 | Payload::CallIter { .. }
+                | Payload::CallableIter { .. }
                 | Payload::Generator(_)
         )
     }
@@ -112,7 +156,10 @@ impl Vm {
     /// `next(it)`: Ok(None) when exhausted.
     pub fn iter_next(&mut self, it: ObjRef) -> PyResult<Option<ObjRef>> {
         match self.heap.payload_mut(it) {
-            Payload::SeqIter { seq: Some(seq), index } => {
+            Payload::SeqIter {
+                seq: Some(seq),
+                index,
+            } => {
                 let (seq, i) = (*seq, *index);
                 enum Next {
                     Obj(ObjRef),
@@ -152,7 +199,15 @@ impl Vm {
             | Payload::DictIter { dict: None, .. }
             | Payload::SetIter { set: None, .. }
             | Payload::Reversed { seq: None, .. }
-            | Payload::CallIter { seq: None, .. } => Ok(None),
+            | Payload::CallIter { seq: None, .. }
+            | Payload::CallableIter { func: None, .. } => Ok(None),
+            Payload::CallableIter {
+                func: Some(func),
+                sentinel: Some(sentinel),
+            } => {
+                let (func, sentinel) = (*func, *sentinel);
+                self.callable_iter_next(it, func, sentinel)
+            }
             Payload::RangeIter { next, stop, step } => {
                 let v = *next;
                 if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
@@ -189,14 +244,17 @@ impl Vm {
                 // The old count moves into the result tuple.
                 Ok(Some(self.new_tuple(vec![count, x])))
             }
-            Payload::Zip { iters } => {
-                let iters = iters.to_vec();
+            Payload::Zip { iters, strict } => {
+                let (iters, strict) = (iters.to_vec(), *strict);
                 let mut out = Vec::with_capacity(iters.len());
-                for i in iters {
+                for (n, &i) in iters.iter().enumerate() {
                     match self.iter_next(i) {
                         Ok(Some(x)) => out.push(x),
                         Ok(None) => {
                             self.decref_all(out);
+                            if strict {
+                                return self.zip_strict_check(&iters, n);
+                            }
                             return Ok(None);
                         }
                         Err(e) => {
@@ -258,7 +316,10 @@ impl Vm {
                     }
                 }
             }
-            Payload::Reversed { seq: Some(seq), index } => {
+            Payload::Reversed {
+                seq: Some(seq),
+                index,
+            } => {
                 let (seq, i) = (*seq, *index);
                 if i >= 0 {
                     let x = match self.heap.payload(seq) {
@@ -268,7 +329,11 @@ impl Vm {
                     };
                     let x = match x {
                         Some(x) => Some(self.new_ref(x)),
-                        None if !matches!(self.heap.payload(seq), Payload::List(_) | Payload::Tuple(_)) => {
+                        None if !matches!(
+                            self.heap.payload(seq),
+                            Payload::List(_) | Payload::Tuple(_)
+                        ) =>
+                        {
                             let idx = self.new_int(i as i64);
                             let r = self.getitem(seq, idx);
                             self.decref_temp(idx);
@@ -290,7 +355,10 @@ impl Vm {
                 self.decref(seq, Holder::Field(it, "it_seq"));
                 Ok(None)
             }
-            Payload::CallIter { seq: Some(seq), index } => {
+            Payload::CallIter {
+                seq: Some(seq),
+                index,
+            } => {
                 let (seq, i) = (*seq, *index);
                 let idx = self.new_int(i as i64);
                 let r = self.getitem(seq, idx);
@@ -302,7 +370,10 @@ impl Vm {
                         }
                         Ok(Some(x))
                     }
-                    Err(e) if self.err_matches(&e, self.types.index_error) || self.err_matches(&e, self.types.stop_iteration) => {
+                    Err(e)
+                        if self.err_matches(&e, self.types.index_error)
+                            || self.err_matches(&e, self.types.stop_iteration) =>
+                    {
                         self.discard_err(e);
                         if let Payload::CallIter { seq: s, .. } = self.heap.payload_mut(it) {
                             *s = None;
@@ -314,6 +385,94 @@ impl Vm {
                 }
             }
             _ => self.call_next_method(it),
+        }
+    }
+
+    /// `zip(strict=True)` after iterator `n` ran out: an error unless every
+    /// iterator ends together (CPython's messages).
+    fn zip_strict_check(&mut self, iters: &[ObjRef], n: usize) -> PyResult<Option<ObjRef>> {
+        let plural = |i: usize| {
+            if i == 1 {
+                " ".to_string()
+            } else {
+                "s 1-".to_string()
+            }
+        };
+        if n > 0 {
+            return Err(self.value_error(format!(
+                "zip() argument {} is shorter than argument{}{n}",
+                n + 1,
+                plural(n)
+            )));
+        }
+        for (i, &it) in iters.iter().enumerate().skip(1) {
+            if let Some(x) = self.iter_next(it)? {
+                self.decref_temp(x);
+                return Err(self.value_error(format!(
+                    "zip() argument {} is longer than argument{}{i}",
+                    i + 1,
+                    plural(i)
+                )));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `iter(callable, sentinel)`: a new iterator (borrowed arguments).
+    pub fn new_callable_iter(&mut self, func: ObjRef, sentinel: ObjRef) -> ObjRef {
+        self.incref(func, Holder::Temp);
+        self.incref(sentinel, Holder::Temp);
+        let ty = self.types.callable_iterator;
+        self.alloc(
+            ty,
+            Payload::CallableIter {
+                func: Some(func),
+                sentinel: Some(sentinel),
+            },
+        )
+    }
+
+    /// `calliter_iternext`: the call's result, or exhaustion (releasing the
+    /// callable and sentinel) when it equals the sentinel or raises StopIteration.
+    fn callable_iter_next(
+        &mut self,
+        it: ObjRef,
+        func: ObjRef,
+        sentinel: ObjRef,
+    ) -> PyResult<Option<ObjRef>> {
+        let r = match self.call(func, &[], None) {
+            Ok(r) => r,
+            Err(e) if self.err_matches(&e, self.types.stop_iteration) => {
+                self.discard_err(e);
+                self.exhaust_callable_iter(it);
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        match self.eq_bool(r, sentinel) {
+            Ok(false) => Ok(Some(r)),
+            Ok(true) => {
+                self.decref_temp(r);
+                self.exhaust_callable_iter(it);
+                Ok(None)
+            }
+            Err(e) => {
+                self.decref_temp(r);
+                Err(e)
+            }
+        }
+    }
+
+    fn exhaust_callable_iter(&mut self, it: ObjRef) {
+        let (f, s) = match self.heap.payload_mut(it) {
+            Payload::CallableIter { func, sentinel } => (func.take(), sentinel.take()),
+            _ => return,
+        };
+        if let Some(f) = f {
+            self.decref(f, Holder::Field(it, "it_callable"));
+        }
+        if let Some(s) = s {
+            self.decref(s, Holder::Field(it, "it_sentinel"));
         }
     }
 
@@ -335,7 +494,14 @@ impl Vm {
     }
 
     fn dict_iter_next(&mut self, it: ObjRef) -> PyResult<Option<ObjRef>> {
-        let Payload::DictIter { dict: Some(dict), index, kind, len, .. } = self.heap.payload(it) else {
+        let Payload::DictIter {
+            dict: Some(dict),
+            index,
+            kind,
+            len,
+            ..
+        } = self.heap.payload(it)
+        else {
             return Ok(None);
         };
         let (dict, i, kind, len) = (*dict, *index, *kind, *len);
@@ -346,16 +512,16 @@ impl Vm {
             }
             return Err(self.runtime_error("dictionary changed size during iteration"));
         }
-        if i >= cur_len {
+        let Some(pos) = self.dict_next_position(dict, i) else {
             if let Payload::DictIter { dict: d, .. } = self.heap.payload_mut(it) {
                 *d = None;
             }
             self.decref(dict, Holder::Field(it, "di_dict"));
             return Ok(None);
-        }
-        let (k, v) = self.dict_entry(dict, i);
+        };
+        let (k, v) = self.dict_entry(dict, pos);
         if let Payload::DictIter { index, .. } = self.heap.payload_mut(it) {
-            *index += 1;
+            *index = pos + 1;
         }
         Ok(Some(match kind {
             DictViewKind::Keys => self.new_ref(k),
@@ -369,12 +535,17 @@ impl Vm {
     }
 
     fn set_iter_next(&mut self, it: ObjRef) -> PyResult<Option<ObjRef>> {
-        let Payload::SetIter { set: Some(set), index, len } = self.heap.payload(it) else {
+        let Payload::SetIter {
+            set: Some(set),
+            index,
+            len,
+        } = self.heap.payload(it)
+        else {
             return Ok(None);
         };
         let (set, i, len) = (*set, *index, *len);
         let members = match self.heap.payload(set) {
-            Payload::Set(s) => s.members.len(),
+            Payload::Set(s) => s.table.len(),
             _ => 0,
         };
         if members != len {
@@ -384,13 +555,13 @@ impl Vm {
             return Err(self.runtime_error("Set changed size during iteration"));
         }
         let x = match self.heap.payload(set) {
-            Payload::Set(s) => s.members.get(i).map(|&(_, m)| m),
+            Payload::Set(s) => s.table.entry_at(i),
             _ => None,
         };
         match x {
-            Some(x) => {
+            Some((slot, x)) => {
                 if let Payload::SetIter { index, .. } = self.heap.payload_mut(it) {
-                    *index += 1;
+                    *index = slot + 1;
                 }
                 Ok(Some(self.new_ref(x)))
             }
@@ -429,7 +600,9 @@ fn enumerate_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> P
             if vm.bigint_value(s).is_none() {
                 let tn = vm.type_name_of(s);
                 vm.decref_temp(it);
-                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
             vm.new_ref(s)
         }
@@ -440,7 +613,14 @@ fn enumerate_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> P
 }
 
 fn zip_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
-    let (pos, _kw) = super::native::split_kwargs(&args[2..], kwnames);
+    let (pos, kw) = super::native::split_kwargs(&args[2..], kwnames);
+    let mut strict = false;
+    for (name, v) in kw {
+        if &*name != "strict" {
+            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{name}'")));
+        }
+        strict = vm.is_true(v)?;
+    }
     let mut iters = Vec::with_capacity(pos.len());
     for &p in pos {
         match vm.get_iter(p) {
@@ -453,7 +633,13 @@ fn zip_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
         }
     }
     let ty = args[1];
-    Ok(vm.alloc(ty, Payload::Zip { iters: iters.into_boxed_slice() }))
+    Ok(vm.alloc(
+        ty,
+        Payload::Zip {
+            iters: iters.into_boxed_slice(),
+            strict,
+        },
+    ))
 }
 
 fn iters_len_hint(pos: &[ObjRef], p: ObjRef) -> usize {
@@ -483,7 +669,13 @@ fn map_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
     }
     let func = vm.new_ref(rest[0]);
     let ty = args[1];
-    Ok(vm.alloc(ty, Payload::Map { func, iters: iters.into_boxed_slice() }))
+    Ok(vm.alloc(
+        ty,
+        Payload::Map {
+            func,
+            iters: iters.into_boxed_slice(),
+        },
+    ))
 }
 
 fn filter_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
@@ -523,7 +715,10 @@ fn reversed_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Py
         Payload::Str(_) => {
             let chars: Vec<ObjRef> = {
                 let s = vm.str_value(seq).unwrap_or("").to_string();
-                s.chars().rev().map(|c| vm.new_str(c.encode_utf8(&mut [0; 4]))).collect()
+                s.chars()
+                    .rev()
+                    .map(|c| vm.new_str(c.encode_utf8(&mut [0; 4])))
+                    .collect()
             };
             let t = vm.new_list(chars);
             let it = vm.get_iter(t);
@@ -531,7 +726,9 @@ fn reversed_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Py
             return it;
         }
         _ => {
-            if vm.lookup_type_attr(sty, "__len__").is_none() || vm.lookup_type_attr(sty, "__getitem__").is_none() {
+            if vm.lookup_type_attr(sty, "__len__").is_none()
+                || vm.lookup_type_attr(sty, "__getitem__").is_none()
+            {
                 let tn = vm.type_name(sty);
                 return Err(vm.type_error(format!("'{tn}' object is not reversible")));
             }
@@ -544,7 +741,13 @@ fn reversed_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Py
         vm.types.reversed
     };
     vm.incref(seq, Holder::Temp);
-    Ok(vm.alloc(ty, Payload::Reversed { seq: Some(seq), index: n as isize - 1 }))
+    Ok(vm.alloc(
+        ty,
+        Payload::Reversed {
+            seq: Some(seq),
+            index: n as isize - 1,
+        },
+    ))
 }
 
 static ITER_METHODS: &[NativeDef] = &[

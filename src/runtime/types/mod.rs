@@ -47,6 +47,7 @@ pub mod range;
 pub mod registry;
 pub mod repr;
 pub mod set;
+pub mod set_methods;
 pub mod sizeof;
 pub mod str;
 pub mod str_format;
@@ -79,7 +80,7 @@ pub fn bootstrap(vm: &mut Vm) {
     tuple::install(vm);
     list::install(vm);
     dict::install(vm);
-    set::install(vm);
+    set_methods::install(vm);
     range::install(vm);
     function::install(vm);
     descriptors::install(vm);
@@ -104,7 +105,7 @@ fn create_singletons(vm: &mut Vm) {
     vm.types.none = static_alloc(vm, none_t, Payload::Plain, 16);
     vm.types.not_implemented = static_alloc(vm, ni_t, Payload::Plain, 16);
     vm.types.ellipsis = static_alloc(vm, ell_t, Payload::Plain, 16);
-    vm.types.false_ = static_alloc(vm, bool_t, Payload::Bool(false), 24);
+    vm.types.false_ = static_alloc(vm, bool_t, Payload::Bool(false), 28);
     vm.types.true_ = static_alloc(vm, bool_t, Payload::Bool(true), 28);
     vm.types.empty_tuple = static_alloc(vm, tuple_t, Payload::Tuple(Box::new([])), 40);
     vm.types.empty_bytes = static_alloc(vm, bytes_t, Payload::Bytes(Rc::from(&b""[..])), 33);

@@ -1,5 +1,5 @@
 //! `range`: construction, length, indexing and slicing, `in`, iteration
-//! (forward and reversed), equality.
+//! (forward and reversed), equality; and the `slice()` constructor.
 
 use crate::native;
 use crate::runtime::heap::ObjRef;
@@ -58,7 +58,14 @@ pub fn range_reversed(vm: &mut Vm, r: ObjRef) -> PyResult {
         (Some(next), Some(stop), Some(step)) => {
             let ty = vm.types.range_iterator;
             let (next, stop) = if n.is_zero() { (0, 0) } else { (next, stop) };
-            Ok(vm.alloc(ty, Payload::RangeIter { next, stop, step: -step }))
+            Ok(vm.alloc(
+                ty,
+                Payload::RangeIter {
+                    next,
+                    stop,
+                    step: -step,
+                },
+            ))
         }
         _ => Err(vm.overflow_error("Python int too large to convert to C long")),
     }
@@ -70,7 +77,11 @@ pub fn range_contains(vm: &mut Vm, r: ObjRef, x: ObjRef) -> PyResult<bool> {
     {
         let v = vm.bigint_value(x).unwrap_or_default();
         let (a, b, c) = bounds(vm, r);
-        let inside = if c.is_positive() { a <= v && v < b } else { b < v && v <= a };
+        let inside = if c.is_positive() {
+            a <= v && v < b
+        } else {
+            b < v && v <= a
+        };
         return Ok(inside && (&v - &a).mod_floor(&c).is_zero());
     }
     let it = range_iter(vm, r)?;
@@ -149,7 +160,11 @@ fn range_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     let (start, stop, step) = match a.len() {
         1 => (BigInt::zero(), range_arg(vm, a[0])?, BigInt::from(1)),
         2 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, BigInt::from(1)),
-        3 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, range_arg(vm, a[2])?),
+        3 => (
+            range_arg(vm, a[0])?,
+            range_arg(vm, a[1])?,
+            range_arg(vm, a[2])?,
+        ),
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
@@ -188,7 +203,28 @@ static RANGE_METHODS: &[NativeDef] = &[
     native!("__reversed__", range_reversed_m),
 ];
 
+/// `slice(stop)` / `slice(start, stop[, step])`.
+fn slice_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
+    if k.is_some_and(|k| !k.is_empty()) {
+        return Err(vm.type_error("slice() takes no keyword arguments"));
+    }
+    let a = &args[2..];
+    let none = vm.types.none;
+    let (start, stop, step) = match a.len() {
+        1 => (none, a[0], none),
+        2 => (a[0], a[1], none),
+        3 => (a[0], a[1], a[2]),
+        0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    };
+    Ok(vm.new_slice(start, stop, step))
+}
+
+static SLICE_NEW: NativeDef = native!("__new__", slice_new);
+
 pub(super) fn install(vm: &mut Vm) {
+    let s = vm.types.slice;
+    vm.add_bound_builtin(s, &SLICE_NEW);
     let r = vm.types.range;
     vm.add_bound_builtin(r, &RANGE_NEW);
     vm.add_methods(r, RANGE_METHODS);

@@ -26,23 +26,50 @@ pub fn getsizeof(vm: &Vm, o: ObjRef) -> u64 {
             while usable(size) < n {
                 size *= 2;
             }
-            let all_str = d.map.keys().all(|k| matches!(k.repr, crate::runtime::object::KeyRepr::Str(_)));
-            let index_bytes = if size <= 128 { 1 } else if size <= 1 << 15 { 2 } else { 4 };
+            let all_str = d
+                .map
+                .keys()
+                .all(|k| matches!(k.repr, crate::runtime::object::KeyRepr::Str(_)));
+            let index_bytes = if size <= 128 {
+                1
+            } else if size <= 1 << 15 {
+                2
+            } else {
+                4
+            };
             let entry = if all_str { 16 } else { 24 };
             base + (32 + size * index_bytes + usable(size) * entry) as u64
         }
         Payload::Set(s) => {
-            let n = s.members.len();
-            let mut table = 8usize;
-            while n * 5 >= table * 3 {
-                table *= 4;
-            }
+            // The 8-slot small table is inside the object.
+            let table = s.table.table_size();
             if table > 8 {
                 base + 16 * table as u64
             } else {
                 base
             }
         }
+        Payload::Generator(g) => {
+            // gen_sizeof: offsetof(PyGenObject, gi_iframe) + offsetof(
+            // _PyInterpreterFrame, localsplus) + the frame's slots, plus the GC head.
+            let slots = match vm.heap.payload(g.code) {
+                Payload::Code(c) => c.code.localsplusnames.len() + c.code.stacksize as usize,
+                _ => 0,
+            };
+            (16 + 80 + 72 + 8 * slots) as u64
+        }
+        Payload::Type(t) if t.heap_type => {
+            // A heap type with instance dicts owns its shared-keys table
+            // (`_PyDict_NewKeysForClass`: 64 slots, 42 unicode entries).
+            let has_dict = t.mro.iter().any(|&c| match vm.heap.payload(c) {
+                Payload::Type(ct) => {
+                    ct.heap_type && vm.dict_get_str(ct.dict, "__slots__").is_none()
+                }
+                _ => false,
+            });
+            920 + if has_dict { 768 } else { 0 }
+        }
+        Payload::Type(_) => 424,
         _ => base,
     }
 }

@@ -82,7 +82,8 @@ impl Vm {
         let nitems: u32 = match payload {
             Payload::Tuple(items) => items.len() as u32,
             Payload::Int(PyInt::Small(v)) => match v.unsigned_abs() {
-                0 => 0,
+                // `_PyLong_New` allocates at least one digit (also for 0).
+                0 => 1,
                 n => (64 - n.leading_zeros()).div_ceil(30),
             },
             Payload::Int(PyInt::Big(b)) => b.bits().div_ceil(30) as u32,
@@ -91,31 +92,31 @@ impl Vm {
                 let max = s.text.chars().map(|c| c as u32).max().unwrap_or(0);
                 let n = s.char_len as u32 + 1;
                 let size = match max {
-                    0..=0x7f => 40 + n,
-                    0x80..=0xff => 56 + n,
-                    0x100..=0xffff => 56 + 2 * n,
-                    _ => 56 + 4 * n,
+                    // PyASCIIObject is 48 bytes, PyCompactUnicodeObject 72.
+                    0..=0x7f => 48 + n,
+                    0x80..=0xff => 72 + n,
+                    0x100..=0xffff => 72 + 2 * n,
+                    _ => 72 + 4 * n,
                 };
                 return (size, heap_type);
             }
             Payload::Bytes(b) => return (33 + b.len() as u32, heap_type),
             _ => 0,
         };
+        // Every type CPython 3.11 tracks with the cycle GC carries a
+        // PyGC_Head; only these builtin layouts do not.
         let gc = heap_type
-            || matches!(
+            || !matches!(
                 payload,
-                Payload::Tuple(_)
-                    | Payload::List(_)
-                    | Payload::Dict(_)
-                    | Payload::Set(_)
-                    | Payload::Function(_)
-                    | Payload::Cell(_)
-                    | Payload::Method { .. }
-                    | Payload::Type(_)
-                    | Payload::Generator(_)
-                    | Payload::Frame(_)
-                    | Payload::Traceback { .. }
-                    | Payload::BaseException(_)
+                Payload::Plain
+                    | Payload::Int(_)
+                    | Payload::Bool(_)
+                    | Payload::Float(_)
+                    | Payload::Str(_)
+                    | Payload::Bytes(_)
+                    | Payload::Range { .. }
+                    | Payload::RangeIter { .. }
+                    | Payload::Code(_)
             );
         let mut size = basic + item * nitems;
         if gc {

@@ -283,9 +283,15 @@ fn cmd_show(a: ShowArgs) -> i32 {
 }
 
 fn cmd_lifetimes(a: LifetimesArgs) -> i32 {
-    let _ = a;
-    eprintln!("pysim: lifetimes is not available yet");
-    2
+    let trace = match record(&a.file, false) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    print!("{}", pysim::trace::lifetimes::lifetimes_text(&trace, 60));
+    match a.svg {
+        Some(path) => emit(&pysim::trace::lifetimes::lifetimes_svg(&trace), Some(&path)),
+        None => 0,
+    }
 }
 
 fn cmd_explain(a: ExplainArgs) -> i32 {

@@ -215,7 +215,12 @@ pub fn container_refs(payload: &Payload, out: &mut Vec<(ObjRef, Slot)>) -> bool 
             }
         }
         Payload::Set(s) => {
-            out.extend(s.table.iter().enumerate().map(|(i, r)| (r, Slot::Index(i as u32))));
+            out.extend(
+                s.table
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r, Slot::Index(i as u32))),
+            );
         }
         Payload::Cell(c) => out.extend(c.iter().map(|&r| (r, Slot::Cell))),
         _ => return false,

@@ -332,7 +332,11 @@ impl FakeVm {
                 hash: key.data_hash(),
                 repr: KeyRepr::Identity(key),
             };
-            let pos = d.map.enumerate().find(|(_, _, kv)| kv.0 == key).map(|(p, _, _)| p);
+            let pos = d
+                .map
+                .enumerate()
+                .find(|(_, _, kv)| kv.0 == key)
+                .map(|(p, _, _)| p);
             match pos.and_then(|p| d.map.get_index_mut(p)) {
                 Some((_, kv)) => kv.1 = v,
                 None => {
@@ -355,7 +359,11 @@ impl FakeVm {
             return;
         };
         if let Payload::Dict(d) = self.heap.payload_mut(ns) {
-            let pos = d.map.enumerate().find(|(_, _, kv)| kv.0 == key).map(|(p, _, _)| p);
+            let pos = d
+                .map
+                .enumerate()
+                .find(|(_, _, kv)| kv.0 == key)
+                .map(|(p, _, _)| p);
             if let Some(p) = pos {
                 d.map.remove_index(p);
             }

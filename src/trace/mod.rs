@@ -15,6 +15,7 @@ pub mod explain;
 #[doc(hidden)]
 pub mod fake;
 pub mod json;
+pub mod lifetimes;
 pub mod model;
 pub mod narrate;
 pub mod recorder;

@@ -211,10 +211,9 @@ fn cmd_trace(a: TraceArgs) -> i32 {
             };
             narrate(&trace, &opts)
         }
-        _ => {
-            eprintln!("pysim: format not available yet");
-            return 2;
-        }
+        TraceFormat::Jsonl => pysim::trace::export::jsonl::to_jsonl(&trace, Default::default()),
+        TraceFormat::Chrome => pysim::trace::export::chrome::to_chrome(&trace),
+        TraceFormat::Pytutor => pysim::trace::export::pytutor::to_pytutor(&trace),
     };
     emit(&text, a.output.as_deref())
 }

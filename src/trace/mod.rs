@@ -12,6 +12,7 @@ pub mod codec;
 pub mod describe;
 pub mod dot;
 pub mod explain;
+pub mod export;
 #[doc(hidden)]
 pub mod fake;
 pub mod json;

@@ -77,6 +77,8 @@ enum Command {
         #[arg(short, long)]
         output: std::path::PathBuf,
     },
+    #[command(flatten)]
+    Trace(cli::trace_cmds::TraceCommand),
 }
 
 /// The host for the command line: real files, buffered stdout, unbuffered stderr.
@@ -198,6 +200,7 @@ fn main() {
                 }
             }
         }
+        Command::Trace(t) => cli::trace_cmds::run(t),
         Command::Dis { file } => {
             let source = match read_program(&file) {
                 Ok(s) => s,

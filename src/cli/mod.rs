@@ -3,3 +3,4 @@
 
 pub mod exercises;
 pub mod export;
+pub mod trace_cmds;

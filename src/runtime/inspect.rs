@@ -53,6 +53,9 @@ pub trait Inspector {
     /// Every reference the interpreter itself owns, with a short reason
     /// (`builtin type`, `small int cache`, `exc_info`…).
     fn for_each_root(&self, f: &mut dyn FnMut(ObjRef, &'static str));
+    /// References held for a while by native code and the exception state:
+    /// these change without events, so a sink reads them at every boundary.
+    fn for_each_temp_root(&self, _f: &mut dyn FnMut(ObjRef, &'static str)) {}
     /// The name of the object's type (`list`, `Node`).
     fn type_name(&self, obj: ObjRef) -> Rc<str>;
     /// A short display of the value of an atomic object (`42`, `'abc'`,
@@ -249,14 +252,24 @@ impl Inspector for Vm {
     }
 
     fn for_each_root(&self, f: &mut dyn FnMut(ObjRef, &'static str)) {
+        crate::runtime::types::for_each_root(self, &mut |r, h| {
+            if let Holder::Root(why) = h {
+                f(r, why)
+            }
+        });
+    }
+
+    fn for_each_temp_root(&self, f: &mut dyn FnMut(ObjRef, &'static str)) {
         let mut root = |r: ObjRef, h: Holder| {
             let why = match h {
                 Holder::Root(why) => why,
-                _ => "interpreter",
+                _ => "native temporary",
             };
             f(r, why)
         };
-        crate::runtime::types::for_each_root(self, &mut root);
+        for &o in &self.types.native_temps {
+            root(o, Holder::Temp);
+        }
         if let Some(e) = self.handled_exception {
             root(e, Holder::Root("exc_info"));
         }
@@ -338,6 +351,14 @@ impl Inspector for Vm {
 }
 
 impl Vm {
+    /// Reports that `obj`'s contents changed without refcount traffic
+    /// (sorted, reversed, an item inserted before the end): [`Event::Mutated`].
+    pub fn report_mutated(&mut self, obj: ObjRef) {
+        if let Some(sink) = self.sink.as_mut() {
+            sink.event(&super::events::Event::Mutated { obj });
+        }
+    }
+
     /// A step boundary: lets the sink read the interpreter through
     /// [`Inspector`] when it asked to. Called by the eval loop after the
     /// `Line` event (`new_line`) and the `Instruction` event of each instruction.

@@ -38,6 +38,8 @@ const FRAME_STACK: u8 = 0x35;
 const FRAME_FIELDS: u8 = 0x36;
 const FRAME_OWNER: u8 = 0x37;
 const ROOTS: u8 = 0x38;
+const TEMP_ROOTS: u8 = 0x39;
+const FRAME_GONE: u8 = 0x3a;
 /// Tags from here on are followed by their byte length, so that readers skip
 /// record kinds added by later schema versions (GC phases, imports…).
 pub const EXTENSION_FIRST: u8 = 0x40;
@@ -254,6 +256,10 @@ impl Encoder {
                 self.byte(FRAME_RESUME);
                 self.frame(frame);
             }
+            Record::FrameGone { frame } => {
+                self.byte(FRAME_GONE);
+                self.frame(frame);
+            }
             Record::Line { frame, line } => {
                 self.byte(LINE);
                 self.frame(frame);
@@ -307,7 +313,7 @@ impl Encoder {
                 self.byte(REFS_APPEND);
                 self.owner(obj);
                 let first = match refs.first() {
-                    Some((_, TraceSlot::Index(i))) => *i,
+                    Some((_, TraceSlot::Index(i) | TraceSlot::Key(i))) => *i,
                     _ => 0,
                 };
                 self.refs(refs, first);
@@ -352,8 +358,13 @@ impl Encoder {
                 self.frame(frame);
                 self.owner(owner);
             }
-            Record::Roots { roots } => {
-                self.byte(ROOTS);
+            Record::Roots { roots } | Record::TempRoots { roots } => {
+                let tag = if matches!(r, Record::Roots { .. }) {
+                    ROOTS
+                } else {
+                    TEMP_ROOTS
+                };
+                self.byte(tag);
                 self.varint(roots.len() as u64);
                 for &(o, why) in roots {
                     self.obj(o);
@@ -373,7 +384,8 @@ impl Encoder {
         let dict = !seq
             && refs.len().is_multiple_of(2)
             && refs.chunks(2).enumerate().all(|(i, p)| {
-                p[0].1 == TraceSlot::Key(i as u32) && p[1].1 == TraceSlot::Value(i as u32)
+                let i = first + i as u32;
+                p[0].1 == TraceSlot::Key(i) && p[1].1 == TraceSlot::Value(i)
             });
         if seq {
             self.byte(SHAPE_SEQ);
@@ -381,6 +393,7 @@ impl Encoder {
             self.varint(refs.len() as u64);
         } else if dict {
             self.byte(SHAPE_DICT);
+            self.varint(first as u64);
             self.varint(refs.len() as u64 / 2);
         } else {
             self.byte(SHAPE_ANY);
@@ -566,8 +579,9 @@ impl<'t> Decoder<'t> {
                 }
             }
             SHAPE_DICT => {
+                let first = self.varint() as u32;
                 let n = self.varint() as u32;
-                for i in 0..n {
+                for i in first..first + n {
                     let k = self.obj();
                     let v = self.obj();
                     self.refs.push((k, TraceSlot::Key(i)));
@@ -695,6 +709,9 @@ impl<'t> Decoder<'t> {
                 };
                 Record::FramePop { frame, exit }
             }
+            FRAME_GONE => Record::FrameGone {
+                frame: self.frame(),
+            },
             FRAME_RESUME => Record::FrameResume {
                 frame: self.frame(),
             },
@@ -795,7 +812,7 @@ impl<'t> Decoder<'t> {
                     owner: self.owner(),
                 }
             }
-            ROOTS => {
+            ROOTS | TEMP_ROOTS => {
                 self.roots.clear();
                 let n = self.varint();
                 for _ in 0..n {
@@ -803,7 +820,11 @@ impl<'t> Decoder<'t> {
                     let why = self.sym();
                     self.roots.push((o, why));
                 }
-                Record::Roots { roots: &self.roots }
+                if tag == ROOTS {
+                    Record::Roots { roots: &self.roots }
+                } else {
+                    Record::TempRoots { roots: &self.roots }
+                }
             }
             EXTENSION_FIRST.. => {
                 // A record kind from a newer writer: skip it by its length.

@@ -9,12 +9,23 @@
 //! build reuses all of it.
 
 pub mod codec;
+pub mod describe;
+pub mod dot;
+pub mod explain;
+pub mod export;
 #[doc(hidden)]
 pub mod fake;
+pub mod json;
+pub mod lifetimes;
 pub mod model;
+pub mod narrate;
 pub mod recorder;
+pub mod run;
+pub mod scene;
 pub mod state;
+pub mod state_text;
 pub mod store;
+pub mod svg;
 pub mod verify;
 
 pub use model::{ObjId, Record, StepMode, Sym, TRACE_FORMAT_VERSION};

@@ -250,8 +250,17 @@ pub enum Record<'t> {
         frame: FrameId,
         owner: ObjId,
     },
-    /// The interpreter's own references, replacing what was known.
+    /// A frame that was owned by an object no longer exists (cleared).
+    FrameGone {
+        frame: FrameId,
+    },
+    /// The interpreter's own long-lived references, replacing what was known.
     Roots {
+        roots: &'t [(ObjId, Sym)],
+    },
+    /// References held for a while by native code and the exception state
+    /// (they change without events), replacing what was known.
+    TempRoots {
         roots: &'t [(ObjId, Sym)],
     },
 }
@@ -269,7 +278,9 @@ impl Record<'_> {
                 | Record::FrameStack { .. }
                 | Record::FrameFields { .. }
                 | Record::FrameOwner { .. }
+                | Record::FrameGone { .. }
                 | Record::Roots { .. }
+                | Record::TempRoots { .. }
         )
     }
 }

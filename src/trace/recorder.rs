@@ -22,6 +22,7 @@ use crate::bytecode::CodeObject;
 use crate::runtime::events::{self, Event, EventSink, FrameId, Holder};
 use crate::runtime::heap::{ObjRef, Object};
 use crate::runtime::inspect::{Inspector, Slot, frame_refs};
+use crate::runtime::object::Payload;
 use crate::runtime::vm::frame::Frame;
 use slotmap::Key;
 use std::cell::RefCell;
@@ -46,8 +47,6 @@ const DIRTY_FULL: u8 = 2;
 struct Shadow {
     len: u32,
     hash: u64,
-    /// Item increfs since the last capture (candidates for the append path).
-    appended: u32,
     flags: u8,
 }
 
@@ -99,14 +98,29 @@ pub struct Recorder {
     counts: Vec<u64>,
     shadows: Vec<Shadow>,
     dirty: Vec<ObjId>,
+    /// (container, item) of every item incref since the last boundary.
+    appends: Vec<(ObjId, ObjId)>,
+    /// Per-boundary stamps, to capture each object at most once per boundary.
+    stamps: Vec<u32>,
+    stamp: u32,
+    /// Frames running now, from the story (outermost first).
+    running: Vec<FrameId>,
+    roots_hash: u64,
+    temp_roots: Vec<(ObjId, Sym)>,
     type_ordinals: HashMap<Sym, u32>,
     codes: Vec<CodeMeta>,
     code_ids: HashMap<*const CodeObject, CodeId>,
     code_keep: Vec<Rc<CodeObject>>,
     frames: HashMap<FrameId, FrameShadow>,
     dirty_frames: Vec<FrameId>,
-    /// Owners of frames that are not running.
+    /// Owners of frames that are not running (kept while they run again).
     frame_owners: HashMap<FrameId, ObjId>,
+    /// The frame each owner object was last seen owning.
+    owned_by: HashMap<ObjId, FrameId>,
+    /// Generator-like objects, to find the owner of a frame that yields
+    /// before its generator was ever seen holding it.
+    generators: Vec<ObjId>,
+    orphans: Vec<FrameId>,
     steps: u64,
     events: u64,
     step_marks: Vec<StepMark>,
@@ -114,6 +128,8 @@ pub struct Recorder {
     started: bool,
     inspected: bool,
     roots_dirty: bool,
+    /// The main module's frame has ended.
+    exiting: bool,
     // Scratch buffers.
     vm_refs: Vec<(ObjRef, Slot)>,
     trace_refs: Vec<(ObjId, TraceSlot)>,
@@ -134,6 +150,12 @@ impl Recorder {
             counts: Vec::new(),
             shadows: Vec::new(),
             dirty: Vec::new(),
+            appends: Vec::new(),
+            stamps: Vec::new(),
+            stamp: 1,
+            running: Vec::new(),
+            roots_hash: 0,
+            temp_roots: Vec::new(),
             type_ordinals: HashMap::new(),
             codes: Vec::new(),
             code_ids: HashMap::new(),
@@ -141,6 +163,9 @@ impl Recorder {
             frames: HashMap::new(),
             dirty_frames: Vec::new(),
             frame_owners: HashMap::new(),
+            owned_by: HashMap::new(),
+            generators: Vec::new(),
+            orphans: Vec::new(),
             steps: 0,
             events: 0,
             step_marks: Vec::new(),
@@ -148,6 +173,7 @@ impl Recorder {
             started: false,
             inspected: false,
             roots_dirty: false,
+            exiting: false,
             vm_refs: Vec::new(),
             trace_refs: Vec::new(),
             slots: Vec::new(),
@@ -231,6 +257,7 @@ impl Recorder {
         self.keys.push(r);
         self.counts.push(u64::MAX);
         self.shadows.push(Shadow::default());
+        self.stamps.push(0);
         ObjId(id)
     }
 
@@ -251,7 +278,7 @@ impl Recorder {
     }
 
     #[inline]
-    fn holder(&mut self, h: Holder, increment: bool) -> TraceHolder {
+    fn holder(&mut self, h: Holder, increment: bool, obj: ObjId) -> TraceHolder {
         match h {
             Holder::Stack(f) => TraceHolder::Stack(f),
             Holder::Local(f, slot) => {
@@ -272,7 +299,7 @@ impl Recorder {
             Holder::Item(c) => {
                 let c = self.id(c);
                 if increment {
-                    self.shadows[c.0 as usize].appended += 1;
+                    self.appends.push((c, obj));
                     self.mark(c, 0);
                 } else {
                     self.mark(c, DIRTY_FULL);
@@ -292,9 +319,11 @@ impl Recorder {
                 self.roots_dirty = true;
                 TraceHolder::Root(self.static_sym(why))
             }
+            Holder::FrameField(f, name) => {
+                self.mark_frame(f);
+                TraceHolder::FrameField(f, self.static_sym(name))
+            }
             Holder::Temp => TraceHolder::Temp,
-            #[allow(unreachable_patterns)]
-            _ => TraceHolder::Temp,
         }
     }
 
@@ -313,7 +342,7 @@ impl Recorder {
             });
         }
         self.counts[id.0 as usize] = count;
-        let holder = self.holder(holder, increment);
+        let holder = self.holder(holder, increment, id);
         let r = if increment {
             Record::Incref {
                 obj: id,
@@ -398,7 +427,11 @@ impl Recorder {
 
     /// Writes an object's refcount (when it differs from what the story
     /// says) and references (when they changed).
-    fn capture_object(&mut self, vm: &dyn Inspector, id: ObjId) {
+    fn capture_object(&mut self, vm: &dyn Inspector, id: ObjId, on_stack: bool) {
+        if self.stamps[id.0 as usize] == self.stamp {
+            return;
+        }
+        self.stamps[id.0 as usize] = self.stamp;
         let r = self.keys[id.0 as usize];
         let Some(obj) = vm.heap().objects.get(r) else {
             self.shadows[id.0 as usize].flags = 0;
@@ -426,12 +459,11 @@ impl Recorder {
         let shadow = self.shadows[id.0 as usize];
         let n = refs.len() as u32;
         let append_only = shadow.flags & DIRTY_FULL == 0
-            && shadow.appended > 0
-            && n == shadow.len + shadow.appended
-            && refs[shadow.len as usize..]
-                .iter()
-                .enumerate()
-                .all(|(i, (_, s))| *s == TraceSlot::Index(shadow.len + i as u32));
+            && self.started
+            && n > shadow.len
+            && !matches!(obj.payload, Payload::Set(_))
+            && extends(&refs, shadow.len)
+            && self.tail_matches_appends(id, &refs[shadow.len as usize..], on_stack);
         if append_only {
             let mut h = shadow.hash;
             for &(t, s) in &refs[shadow.len as usize..] {
@@ -463,6 +495,36 @@ impl Recorder {
         self.trace_refs = refs;
         if let Some(frame) = vm.owned_frame(r) {
             self.capture_frame(frame, Some(id));
+        } else if let Some(&f) = self.owned_by.get(&id)
+            && !self.running.contains(&f)
+        {
+            // The owner dropped its frame (finished generator, cleared frame object).
+            self.owned_by.remove(&id);
+            self.frame_owners.remove(&f);
+            self.frames.remove(&f);
+            self.enc.record(&Record::FrameGone { frame: f });
+        }
+    }
+
+    /// Whether the new tail of a container is what was appended to it since
+    /// the last boundary: the items of its item increfs, in order, or — when
+    /// none were reported and the container sits on the running frame's
+    /// stack (a comprehension's result) — references it stole silently.
+    fn tail_matches_appends(&self, id: ObjId, tail: &[(ObjId, TraceSlot)], on_stack: bool) -> bool {
+        let mut appended = self
+            .appends
+            .iter()
+            .filter(|(c, _)| *c == id)
+            .map(|(_, o)| *o);
+        let mut tail_items = tail.iter().map(|(o, _)| *o);
+        let mut any = false;
+        loop {
+            match (appended.next(), tail_items.next()) {
+                (None, None) => return true,
+                (Some(a), Some(t)) if a == t => any = true,
+                (None, Some(_)) if !any => return on_stack,
+                _ => return false,
+            }
         }
     }
 
@@ -555,6 +617,7 @@ impl Recorder {
                 owner: o,
             });
             self.frame_owners.insert(fid, o);
+            self.owned_by.insert(o, fid);
         }
         shadow.owner = owner;
         shadow.written = true;
@@ -567,7 +630,7 @@ impl Recorder {
         for r in keys {
             let id = self.id(r);
             self.describe(vm, id);
-            self.capture_object(vm, id);
+            self.capture_object(vm, id, false);
         }
         self.capture_roots(vm);
     }
@@ -583,28 +646,56 @@ impl Recorder {
                 (id, self.static_sym(why))
             })
             .collect();
-        self.enc.record(&Record::Roots { roots: &roots });
+        let h = roots
+            .iter()
+            .fold(1, |h, &(o, why)| hash_step(h, o, TraceSlot::Field(why)));
+        if h != self.roots_hash {
+            self.enc.record(&Record::Roots { roots: &roots });
+            self.roots_hash = h;
+        }
     }
 
     fn inspect_now(&mut self, vm: &dyn Inspector) {
         self.inspected = true;
+        self.stamp = self.stamp.wrapping_add(1).max(1);
         if !self.started {
             self.dirty.clear();
             self.full_snapshot(vm);
             for s in &mut self.shadows {
                 s.flags = 0;
-                s.appended = 0;
             }
             self.started = true;
         } else {
+            // What the running frame works on changes without events: the
+            // containers a comprehension fills, the iterators it advances,
+            // the cells `STORE_DEREF` fills.
+            if let Some(top) = vm.frames().last() {
+                for r in top.stack.iter().flatten() {
+                    let id = self.id(*r);
+                    self.capture_object(vm, id, true);
+                }
+                for r in top.fast.iter().flatten() {
+                    let small = match vm.heap().objects.get(*r).map(|o| &o.payload) {
+                        Some(Payload::List(v)) => v.len() <= SMALL_CONTAINER,
+                        Some(Payload::Tuple(v)) => v.len() <= SMALL_CONTAINER,
+                        Some(Payload::Dict(d)) => d.map.len() <= SMALL_CONTAINER,
+                        Some(Payload::Set(s)) => s.table.len() <= SMALL_CONTAINER,
+                        Some(_) => true,
+                        None => false,
+                    };
+                    if small {
+                        let id = self.id(*r);
+                        self.capture_object(vm, id, false);
+                    }
+                }
+            }
             let dirty = std::mem::take(&mut self.dirty);
             for &id in &dirty {
                 if self.objects[id.0 as usize].died.is_none() {
                     self.describe(vm, id);
-                    self.capture_object(vm, id);
+                    self.capture_object(vm, id, false);
                 }
                 self.shadows[id.0 as usize].flags = 0;
-                self.shadows[id.0 as usize].appended = 0;
             }
             self.dirty = dirty;
             self.dirty.clear();
@@ -612,7 +703,12 @@ impl Recorder {
                 self.capture_roots(vm);
             }
         }
+        if !self.orphans.is_empty() {
+            self.adopt_orphans(vm);
+        }
+        self.appends.clear();
         self.roots_dirty = false;
+        self.capture_temp_roots(vm);
         // Frames: the running one always (its stack changes silently), and
         // any other frame an event touched.
         let frames = vm.frames();
@@ -631,13 +727,48 @@ impl Recorder {
             } else if let Some(&owner) = self.frame_owners.get(&fid)
                 && self.objects[owner.0 as usize].died.is_none()
             {
-                self.capture_object(vm, owner);
+                self.capture_object(vm, owner, false);
             }
         }
         dirty_frames.clear();
         self.dirty_frames = dirty_frames;
     }
+
+    /// Finds the generators now holding frames that yielded before the
+    /// recorder saw who owns them, and captures them.
+    fn adopt_orphans(&mut self, vm: &dyn Inspector) {
+        let orphans = std::mem::take(&mut self.orphans);
+        self.generators
+            .retain(|g| self.objects[g.0 as usize].died.is_none());
+        for g in self.generators.clone() {
+            let r = self.keys[g.0 as usize];
+            if let Some(f) = vm.owned_frame(r)
+                && orphans.contains(&f.id)
+            {
+                self.frame_owners.insert(f.id, g);
+                self.stamps[g.0 as usize] = 0;
+                self.capture_object(vm, g, false);
+            }
+        }
+    }
+
+    fn capture_temp_roots(&mut self, vm: &dyn Inspector) {
+        let mut found = Vec::new();
+        vm.for_each_temp_root(&mut |r, why| found.push((r, why)));
+        let roots: Vec<(ObjId, Sym)> = found
+            .into_iter()
+            .map(|(r, why)| (self.id(r), self.static_sym(why)))
+            .collect();
+        if roots != self.temp_roots {
+            self.enc.record(&Record::TempRoots { roots: &roots });
+            self.temp_roots = roots;
+        }
+    }
 }
+
+/// Containers up to this size held by the running frame's locals are
+/// compared at every boundary; larger ones rely on events.
+const SMALL_CONTAINER: usize = 16;
 
 impl EventSink for Recorder {
     fn event(&mut self, event: &Event<'_>) {
@@ -662,9 +793,20 @@ impl EventSink for Recorder {
                     died: None,
                     shared: false,
                 };
-                let id = self.new_id(obj, meta);
+                // A heap type's instance takes its `ob_type` reference before
+                // its Alloc event: that holder already gave the key an id.
+                let id = match self.id_of(obj) {
+                    Some(id) if self.objects[id.0 as usize].born.is_none() => {
+                        self.objects[id.0 as usize] = meta;
+                        id
+                    }
+                    _ => self.new_id(obj, meta),
+                };
                 self.counts[id.0 as usize] = 1;
                 self.mark(id, DIRTY_FULL);
+                if matches!(type_name, "generator" | "coroutine" | "async_generator") {
+                    self.generators.push(id);
+                }
                 self.enc.record(&Record::Alloc { obj: id });
             }
             Event::Incref {
@@ -683,6 +825,13 @@ impl EventSink for Recorder {
                     events::FreeCause::RefcountZero => FreeCause::RefcountZero,
                     events::FreeCause::CycleCollection => FreeCause::CycleCollection,
                     events::FreeCause::InterpreterExit => FreeCause::InterpreterExit,
+                };
+                // Once the main module's frame has ended, the interpreter is
+                // shutting down: what it frees now dies of interpreter exit.
+                let cause = if self.exiting && cause == FreeCause::RefcountZero {
+                    FreeCause::InterpreterExit
+                } else {
+                    cause
                 };
                 self.objects[id.0 as usize].died = Some((self.current_step(), self.line, cause));
                 self.counts[id.0 as usize] = 0;
@@ -733,9 +882,21 @@ impl EventSink for Recorder {
                 code_name,
                 filename,
             } => {
+                // The VM pushes a resumed generator's frame again.
+                if self.frame_owners.contains_key(&frame) {
+                    self.event(&Event::FrameResume { frame });
+                    self.events -= 1;
+                    return;
+                }
                 let code_name = self.syms.intern(code_name);
                 let filename = self.syms.intern(filename);
                 self.frames.remove(&frame);
+                // The caller's stack changed since the last boundary (the
+                // call's arguments), and it will not be the running frame there.
+                if let Some(&caller) = self.running.last() {
+                    self.mark_frame(caller);
+                }
+                self.running.push(frame);
                 self.mark_frame(frame);
                 self.enc.record(&Record::FramePush {
                     frame,
@@ -749,16 +910,36 @@ impl EventSink for Recorder {
                     events::FrameExit::Exception => FrameExit::Exception,
                     events::FrameExit::Yield => FrameExit::Yield,
                 };
+                if let Some(i) = self.running.iter().rposition(|&f| f == frame) {
+                    self.running.remove(i);
+                }
+                if self.running.is_empty() && exit != FrameExit::Yield {
+                    self.exiting = true;
+                }
+                if let Some(&caller) = self.running.last() {
+                    self.mark_frame(caller);
+                }
                 if exit == FrameExit::Yield {
                     if let Some(&owner) = self.frame_owners.get(&frame) {
                         self.mark(owner, DIRTY_FULL);
+                    } else {
+                        self.orphans.push(frame);
                     }
                     if let Some(s) = self.frames.get_mut(&frame) {
                         s.stack.clear();
+                        s.fields.clear();
                     }
                 } else {
-                    self.frames.remove(&frame);
-                    self.frame_owners.remove(&frame);
+                    // A frame object that outlives the frame takes its contents.
+                    let frame_obj = self.static_sym("frame_obj");
+                    if let Some(s) = self.frames.remove(&frame)
+                        && let Some(&(_, o)) = s.fields.iter().find(|(n, _)| *n == frame_obj)
+                    {
+                        self.mark(o, DIRTY_FULL);
+                        self.frame_owners.insert(frame, o);
+                    } else {
+                        self.frame_owners.remove(&frame);
+                    }
                 }
                 self.enc.record(&Record::FramePop { frame, exit });
             }
@@ -766,6 +947,14 @@ impl EventSink for Recorder {
                 if let Some(s) = self.frames.get_mut(&frame) {
                     s.owner = None;
                 }
+                // The generator gives its frame to the running stack.
+                if let Some(&owner) = self.frame_owners.get(&frame) {
+                    self.mark(owner, DIRTY_FULL);
+                }
+                if let Some(&caller) = self.running.last() {
+                    self.mark_frame(caller);
+                }
+                self.running.push(frame);
                 self.mark_frame(frame);
                 self.enc.record(&Record::FrameResume { frame });
             }
@@ -937,6 +1126,13 @@ impl Recorder {
             let why = self.static_sym(why);
             state.roots.push((id, why));
         }
+        let mut temps = Vec::new();
+        vm.for_each_temp_root(&mut |r, why| temps.push((r, why)));
+        for (r, why) in temps {
+            let id = self.id(r);
+            let why = self.static_sym(why);
+            state.temp_roots.push((id, why));
+        }
         state
     }
 
@@ -963,5 +1159,24 @@ impl Recorder {
             fields,
             ..Default::default()
         }
+    }
+}
+
+/// Whether `refs[len..]` continues the numbering of a sequence or a dict.
+fn extends(refs: &[(ObjId, TraceSlot)], len: u32) -> bool {
+    let tail = &refs[len as usize..];
+    match refs.get(len as usize).map(|r| r.1) {
+        Some(TraceSlot::Index(i)) if i == len => tail
+            .iter()
+            .enumerate()
+            .all(|(k, (_, s))| *s == TraceSlot::Index(len + k as u32)),
+        Some(TraceSlot::Key(e)) if len.is_multiple_of(2) && e == len / 2 => {
+            tail.len().is_multiple_of(2)
+                && tail.chunks(2).enumerate().all(|(k, p)| {
+                    p[0].1 == TraceSlot::Key(e + k as u32)
+                        && p[1].1 == TraceSlot::Value(e + k as u32)
+                })
+        }
+        _ => false,
     }
 }

@@ -126,6 +126,8 @@ pub struct State {
     /// Running frames, outermost first.
     pub stack: Vec<FrameId>,
     pub roots: Vec<(ObjId, Sym)>,
+    /// References native code and the exception state hold at this step.
+    pub temp_roots: Vec<(ObjId, Sym)>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -217,6 +219,7 @@ impl State {
                     if let Some(f) = self.frames.get_mut(&frame) {
                         f.status = FrameStatus::Owned;
                         f.stack.clear();
+                        f.fields.clear();
                     }
                 } else {
                     self.frames.remove(&frame);
@@ -281,10 +284,19 @@ impl State {
                 let f = self.frames.entry(frame).or_default();
                 f.owner = Some(owner);
                 f.status = FrameStatus::Owned;
+                f.stack.clear();
+                f.fields.clear();
+            }
+            Record::FrameGone { frame } => {
+                self.frames.remove(&frame);
             }
             Record::Roots { roots } => {
                 self.roots.clear();
                 self.roots.extend_from_slice(roots);
+            }
+            Record::TempRoots { roots } => {
+                self.temp_roots.clear();
+                self.temp_roots.extend_from_slice(roots);
             }
             Record::Finalize { .. }
             | Record::Bind { .. }
@@ -325,7 +337,7 @@ impl State {
                 f(HolderRef::Object(id, slot.into()), r);
             }
         }
-        for &(r, why) in &self.roots {
+        for &(r, why) in self.roots.iter().chain(&self.temp_roots) {
             f(HolderRef::Root(why), r);
         }
     }

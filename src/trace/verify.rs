@@ -2,6 +2,7 @@
 //! also reads the live state from the VM, so that a test can check that
 //! [`Trace::state_at`] rebuilds exactly what the VM had.
 
+use super::model::{ObjId, Sym};
 use super::recorder::RecorderHandle;
 use super::state::State;
 use super::store::Trace;
@@ -109,7 +110,9 @@ pub fn compare(trace: &Trace, rebuilt: &State, live: &State) -> Result<(), Strin
                 a.status, a.owner, b.status, b.owner
             ));
         }
-        if a.stack != b.stack || a.fields != b.fields {
+        if b.status == super::state::FrameStatus::Active
+            && (a.stack != b.stack || a.fields != b.fields)
+        {
             diffs.push(format!(
                 "frame {id}: stack {:?} fields {:?} replayed, stack {:?} fields {:?} live",
                 a.stack, a.fields, b.stack, b.fields
@@ -121,15 +124,27 @@ pub fn compare(trace: &Trace, rebuilt: &State, live: &State) -> Result<(), Strin
             diffs.push(format!("frame {id} exists in the replay only"));
         }
     }
-    let mut ra = rebuilt.roots.clone();
-    let mut rb = live.roots.clone();
+    let mut ra: Vec<_> = rebuilt
+        .roots
+        .iter()
+        .chain(&rebuilt.temp_roots)
+        .copied()
+        .collect();
+    let mut rb: Vec<_> = live.roots.iter().chain(&live.temp_roots).copied().collect();
     ra.sort();
     rb.sort();
     if ra != rb {
+        let only = |x: &[(ObjId, Sym)], y: &[(ObjId, Sym)]| {
+            x.iter()
+                .filter(|e| !y.contains(e))
+                .map(|(o, why)| format!("{} ({})", trace.label(*o), trace.sym(*why)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         diffs.push(format!(
-            "roots differ: {} replayed, {} live",
-            ra.len(),
-            rb.len()
+            "roots differ: replay only [{}], live only [{}]",
+            only(&ra, &rb),
+            only(&rb, &ra)
         ));
     }
     if diffs.is_empty() {

@@ -317,6 +317,15 @@ pub enum Constant {
     Str(String),
     Bytes(Vec<u8>),
     Ellipsis,
+    /// Never produced by the parser: results of the compiler's constant
+    /// folding (CPython's `ast_opt.c` puts tuples, frozensets and complex
+    /// numbers with a real part into `Constant` nodes too).
+    Tuple(Vec<Constant>),
+    FrozenSet(Vec<Constant>),
+    ComplexPair {
+        real: f64,
+        imag: f64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -552,6 +552,16 @@ fn repr_const(c: &Constant) -> String {
         Constant::Str(s) => repr_str(s),
         Constant::Bytes(b) => repr_bytes(b),
         Constant::Ellipsis => "Ellipsis".into(),
+        // Only the compiler's constant folding produces these.
+        Constant::Tuple(items) => match items.len() {
+            1 => format!("({},)", repr_const(&items[0])),
+            _ => format!("({})", items.iter().map(repr_const).collect::<Vec<_>>().join(", ")),
+        },
+        Constant::FrozenSet(items) => format!(
+            "frozenset({{{}}})",
+            items.iter().map(repr_const).collect::<Vec<_>>().join(", ")
+        ),
+        Constant::ComplexPair { real, imag } => format!("({}+{}j)", repr_float(*real), repr_float(*imag)),
     }
 }
 

@@ -277,11 +277,19 @@ pub enum Const {
     Bool(bool),
     Int(BigInt),
     Float(f64),
+    /// A complex constant such as `2j` or a folded `1+2j`.
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Ellipsis,
     /// Constant tuples (folded literals, keyword-name tuples, default-free `in (1, 2)`).
     Tuple(Rc<[Const]>),
+    /// Frozenset constants (folded `x in {1, 2}` and constant set displays),
+    /// elements in the order CPython's compiler listed them (deduplicated).
+    FrozenSet(Rc<[Const]>),
     /// A nested function, lambda, class body or comprehension.
     Code(Rc<CodeObject>),
 }

@@ -6,6 +6,8 @@ pub mod ast;
 pub mod ast_dump;
 pub mod builder;
 pub mod bytecode;
+pub mod compiler;
+pub mod dis;
 pub mod error;
 pub mod error_render;
 pub mod fstring;
@@ -16,3 +18,6 @@ pub mod runtime;
 pub mod semantics;
 pub mod source;
 pub mod strings;
+
+pub use runtime::vm::run::{RunOutcome, run_file};
+pub use runtime::vm::{Limits, RunOptions};

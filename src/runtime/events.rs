@@ -19,6 +19,8 @@ pub enum Holder {
     Stack(FrameId),
     /// A fast local (`localsplus` slot) of a frame.
     Local(FrameId, u32),
+    /// Another field of a frame: its function, code, locals dict or frame object.
+    FrameField(FrameId, &'static str),
     /// The contents of a cell object.
     Cell(ObjRef),
     /// A name in a namespace dict (module globals, class body, instance `__dict__`):

@@ -7,7 +7,7 @@
 //! adding it there too. `for_each_ref` yields references in CPython's release
 //! order (list/tuple items last-to-first, dict entries in insertion order).
 
-use super::events::FrameId;
+use super::events::{FrameId, Holder};
 use super::heap::ObjRef;
 use crate::bytecode::CodeObject;
 use indexmap::IndexMap;
@@ -188,12 +188,21 @@ pub enum Payload {
         lineno: u32,
     },
     /// A frame object (materialised when a traceback, generator or `sys._getframe` needs it).
-    Frame(Box<crate::runtime::vm::frame::Frame>),
-    Generator(Box<crate::runtime::vm::frame::Frame>),
-    /// Iterators over builtin containers: `seq` is the container, `index` the next position.
+    Frame(Box<crate::runtime::vm::frame::FrameObject>),
+    /// A generator: owns its frame while suspended (see `vm/generator.rs`).
+    Generator(Box<crate::runtime::vm::generator::GeneratorData>),
+    /// Iterators over builtin containers: `seq` is the container (released
+    /// when the iterator is exhausted, as CPython does), `index` the next
+    /// position (a byte offset for str iterators).
     SeqIter {
-        seq: ObjRef,
+        seq: Option<ObjRef>,
         index: usize,
+    },
+    /// A set iterator: `len` is the size at creation ("Set changed size during iteration").
+    SetIter {
+        set: Option<ObjRef>,
+        index: usize,
+        len: usize,
     },
     RangeIter {
         next: i64,
@@ -201,7 +210,7 @@ pub enum Payload {
         step: i64,
     },
     DictIter {
-        dict: ObjRef,
+        dict: Option<ObjRef>,
         index: usize,
         kind: DictViewKind,
         version: u64,
@@ -227,12 +236,12 @@ pub enum Payload {
         iter: ObjRef,
     },
     Reversed {
-        seq: ObjRef,
+        seq: Option<ObjRef>,
         index: isize,
     },
     /// Iterator calling `__getitem__` with 0, 1, 2… until IndexError.
     CallIter {
-        seq: ObjRef,
+        seq: Option<ObjRef>,
         index: usize,
     },
 }
@@ -295,3 +304,165 @@ pub enum Layout {
 /// Unused by the VM itself; lets event consumers name a frame's owner.
 #[derive(Debug, Clone, Copy)]
 pub struct FrameRef(pub FrameId);
+
+impl Payload {
+    /// Calls `f` with every reference this payload owns and the holder that
+    /// owns it (`owner` is the object carrying the payload), in the order
+    /// CPython's deallocator releases them.
+    pub fn for_each_ref(&self, owner: ObjRef, mut f: impl FnMut(ObjRef, Holder)) {
+        let item = Holder::Item(owner);
+        let field = |name: &'static str| Holder::Field(owner, name);
+        match self {
+            Payload::Plain
+            | Payload::Int(_)
+            | Payload::Bool(_)
+            | Payload::Float(_)
+            | Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::RangeIter { .. } => {}
+            Payload::Tuple(items) => items.iter().rev().for_each(|&r| f(r, item)),
+            Payload::List(items) => items.iter().rev().for_each(|&r| f(r, item)),
+            Payload::Dict(d) => {
+                for &(k, v) in d.map.values() {
+                    f(k, item);
+                    f(v, item);
+                }
+            }
+            Payload::Set(s) => s.members.iter().for_each(|&(_, r)| f(r, item)),
+            Payload::Range { start, stop, step } | Payload::Slice { start, stop, step } => {
+                f(*start, field("start"));
+                f(*stop, field("stop"));
+                f(*step, field("step"));
+            }
+            Payload::Function(func) => {
+                // func_dealloc's order (func_clear).
+                f(func.code, field("__code__"));
+                f(func.globals, field("__globals__"));
+                f(func.builtins, field("__builtins__"));
+                if let Some(m) = func.module {
+                    f(m, field("__module__"));
+                }
+                f(func.name, field("__name__"));
+                f(func.qualname, field("__qualname__"));
+                for (r, name) in [
+                    (func.doc, "__doc__"),
+                    (func.defaults, "__defaults__"),
+                    (func.kwdefaults, "__kwdefaults__"),
+                    (func.closure, "__closure__"),
+                    (func.annotations, "__annotations__"),
+                ] {
+                    if let Some(r) = r {
+                        f(r, field(name));
+                    }
+                }
+            }
+            Payload::Code(c) => {
+                c.consts.iter().for_each(|&r| f(r, field("co_consts")));
+                c.names.iter().for_each(|&r| f(r, field("co_names")));
+                c.localsplusnames
+                    .iter()
+                    .for_each(|&r| f(r, field("co_localsplusnames")));
+            }
+            Payload::Cell(c) => {
+                if let Some(r) = c {
+                    f(*r, Holder::Cell(owner));
+                }
+            }
+            Payload::Method { func, self_ } => {
+                f(*func, field("__func__"));
+                f(*self_, field("__self__"));
+            }
+            Payload::Builtin { self_, .. } => {
+                if let Some(s) = self_ {
+                    f(*s, field("__self__"));
+                }
+            }
+            Payload::MethodDescr { owner: o, .. } => f(*o, field("__objclass__")),
+            Payload::Type(t) => {
+                f(t.dict, field("__dict__"));
+                t.bases.iter().for_each(|&r| f(r, field("__bases__")));
+                t.mro.iter().for_each(|&r| f(r, field("__mro__")));
+            }
+            Payload::Module { name } => f(*name, field("__name__")),
+            Payload::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => {
+                for (r, name) in [
+                    (fget, "fget"),
+                    (fset, "fset"),
+                    (fdel, "fdel"),
+                    (doc, "__doc__"),
+                ] {
+                    if let Some(r) = r {
+                        f(*r, field(name));
+                    }
+                }
+            }
+            Payload::StaticMethod(r) | Payload::ClassMethod(r) => f(*r, field("__func__")),
+            Payload::Super { ty, obj, obj_type } => {
+                f(*ty, field("__thisclass__"));
+                if let Some(o) = obj {
+                    f(*o, field("__self__"));
+                }
+                if let Some(o) = obj_type {
+                    f(*o, field("__self_class__"));
+                }
+            }
+            Payload::BaseException(e) => {
+                // BaseException_clear's order.
+                for (r, name) in [
+                    (e.args, "args"),
+                    (e.traceback, "__traceback__"),
+                    (e.context, "__context__"),
+                    (e.cause, "__cause__"),
+                ] {
+                    if let Some(r) = r {
+                        f(r, field(name));
+                    }
+                }
+            }
+            Payload::Traceback { next, frame, .. } => {
+                if let Some(n) = next {
+                    f(*n, field("tb_next"));
+                }
+                f(*frame, field("tb_frame"));
+            }
+            Payload::Frame(frame) => frame.for_each_ref(&mut f),
+            Payload::Generator(generator) => generator.for_each_ref(owner, &mut f),
+            Payload::SeqIter { seq, .. }
+            | Payload::Reversed { seq, .. }
+            | Payload::CallIter { seq, .. } => {
+                if let Some(seq) = seq {
+                    f(*seq, field("it_seq"))
+                }
+            }
+            Payload::SetIter { set, .. } => {
+                if let Some(set) = set {
+                    f(*set, field("si_set"))
+                }
+            }
+            Payload::DictIter { dict, .. } => {
+                if let Some(dict) = dict {
+                    f(*dict, field("di_dict"))
+                }
+            }
+            Payload::DictView { dict, .. } => f(*dict, field("dv_dict")),
+            Payload::Enumerate { iter, count } => {
+                f(*iter, field("en_sit"));
+                f(*count, field("en_longindex"));
+            }
+            Payload::Zip { iters } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
+            Payload::Map { func, iters } => {
+                f(*func, field("func"));
+                iters.iter().for_each(|&r| f(r, field("iters")));
+            }
+            Payload::Filter { func, iter } => {
+                f(*func, field("func"));
+                f(*iter, field("it"));
+            }
+        }
+    }
+}

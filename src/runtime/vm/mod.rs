@@ -13,8 +13,22 @@
 //! - `runtime::types`: the builtin types and the abstract object protocol
 //!   (attribute access, binary ops, comparisons, subscripts, iteration, repr/str/hash).
 
+pub mod args;
+pub mod audit;
+pub mod build;
+pub mod call;
+pub mod eval;
+pub mod exceptions;
 pub mod frame;
+pub mod frames;
+pub mod generator;
+pub mod import;
+pub mod names;
+pub mod refcount;
+pub mod run;
+pub mod unwind;
 
+use super::alloc::Allocator;
 use super::events::{EventSink, FrameId};
 use super::heap::{Heap, ObjRef};
 use crate::host::Host;
@@ -86,4 +100,75 @@ pub struct Vm {
     /// Instructions executed so far.
     pub steps: u64,
     pub next_frame_id: FrameId,
+    /// The address model behind `id()`.
+    pub allocator: Allocator,
+    /// CPython's `trash_delete_nesting` and `trash_delete_later` (see refcount.rs).
+    pub trash_nesting: u32,
+    pub trash_later: Vec<ObjRef>,
+    /// An inconsistency found where no error can be returned (e.g. in decref);
+    /// the eval loop turns it into `Fatal::Internal`.
+    pub pending_internal_error: Option<String>,
+    /// The exception being handled (`sys.exc_info()`; CPython's
+    /// `tstate->exc_info->exc_value`), an owned reference (`Holder::Root("exc_info")`).
+    pub handled_exception: Option<ObjRef>,
+    /// CPython 3.11's single recursion counter: Python frames plus native
+    /// re-entry (`enter_recursive_call`, e.g. `__eq__` called from `list.index`).
+    pub recursion_depth: usize,
+    /// Handled-exception states of the code that resumed a generator (the
+    /// generator's own state is `handled_exception` while it runs).
+    pub exc_info_stack: Vec<Option<ObjRef>>,
+    /// Set by RERAISE and bare `raise`: the error handler adds no traceback entry.
+    pub reraising: bool,
+    /// The frame a YIELD_VALUE just suspended, for the generator to take back.
+    pub yielded_frame: Option<Frame>,
+    /// A fatal stop found where it could not be returned (e.g. inside `__del__`).
+    pub pending_fatal: Option<Fatal>,
+    /// Source text of the files run, by filename (for traceback lines).
+    pub sources: std::collections::HashMap<std::rc::Rc<str>, std::rc::Rc<str>>,
+    /// Heap-type instances in allocation order (stale keys are skipped): at
+    /// exit, finalizers run in this order, as CPython's final collection does.
+    pub instances: Vec<ObjRef>,
+    /// Active eval loops: 1 in the outermost one; more while native code
+    /// (type_call, `__del__`, generators…) runs Python code on a nested loop.
+    pub eval_depth: usize,
+    /// The builtin types, singletons, caches and interpreter roots (`runtime::types`).
+    pub types: crate::runtime::types::TypeRegistry,
+}
+
+impl Vm {
+    /// A fresh interpreter: empty heap, then the builtin types, builtins and
+    /// `sys` created by `runtime::types::bootstrap`.
+    pub fn new(host: Box<dyn Host>, options: RunOptions) -> Vm {
+        let mut vm = Vm {
+            heap: Heap::new(),
+            frames: Vec::new(),
+            host,
+            sink: None,
+            options,
+            steps: 0,
+            next_frame_id: 0,
+            allocator: Allocator::new(),
+            trash_nesting: 0,
+            trash_later: Vec::new(),
+            pending_internal_error: None,
+            handled_exception: None,
+            recursion_depth: 0,
+            exc_info_stack: Vec::new(),
+            reraising: false,
+            yielded_frame: None,
+            pending_fatal: None,
+            sources: Default::default(),
+            instances: Vec::new(),
+            eval_depth: 0,
+            types: Default::default(),
+        };
+        crate::runtime::types::bootstrap(&mut vm);
+        vm.install_generator_methods();
+        vm
+    }
+}
+
+/// An internal inconsistency as an error (never a panic).
+pub(crate) fn internal(msg: &str) -> PyErr {
+    PyErr::Fatal(Fatal::Internal(msg.to_string()))
 }

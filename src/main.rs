@@ -1,0 +1,190 @@
+//! The `pysim` command line: `pysim run FILE [ARGS…]`, `pysim run -`,
+//! `pysim dis FILE`, with limits and the heap audit as options.
+//!
+//! Exit status: the program's own (0, 1 for an uncaught exception,
+//! `SystemExit`'s code), 2 for usage errors and constructs outside pysim's
+//! subset, 3 when `--max-steps` stops the program, 4 for `--max-heap`,
+//! 70 when `--audit` finds a refcount mismatch, 71 for an internal error.
+
+use clap::{Parser, Subcommand};
+use pysim::host::Host;
+use pysim::{Limits, RunOptions, run_file};
+use std::io::{Read, Write};
+use std::path::Path;
+
+#[derive(Parser)]
+#[command(
+    name = "pysim",
+    version,
+    about = "An exact model of how CPython 3.11 treats objects"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a Python file (`-` reads the program from stdin).
+    Run {
+        /// The program file, or `-` for stdin.
+        file: String,
+        /// Arguments for the program (`sys.argv[1:]`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+        /// Stop after this many bytecode instructions.
+        #[arg(long, value_name = "N")]
+        max_steps: Option<u64>,
+        /// Stop when more than this many bytes are live.
+        #[arg(long, value_name = "BYTES")]
+        max_heap: Option<u64>,
+        /// Check every reference count at every line boundary.
+        #[arg(long)]
+        audit: bool,
+    },
+    /// Print the bytecode of a Python file as `python3 -m dis` does.
+    Dis {
+        /// The program file.
+        file: String,
+    },
+}
+
+/// The host for the command line: real files, buffered stdout, unbuffered stderr.
+struct CliHost {
+    stdout: std::io::BufWriter<std::io::Stdout>,
+    base_dir: std::path::PathBuf,
+}
+
+impl Host for CliHost {
+    fn write_stdout(&mut self, text: &str) {
+        let _ = self.stdout.write_all(text.as_bytes());
+    }
+    fn write_stderr(&mut self, text: &str) {
+        let _ = self.stdout.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    fn read_source(&mut self, path: &str) -> Option<String> {
+        let p = Path::new(path);
+        let full = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base_dir.join(p)
+        };
+        std::fs::read_to_string(full).ok()
+    }
+    fn is_dir(&mut self, path: &str) -> bool {
+        self.base_dir.join(path).is_dir()
+    }
+}
+
+impl Drop for CliHost {
+    fn drop(&mut self) {
+        let _ = self.stdout.flush();
+    }
+}
+
+fn read_program(file: &str) -> Result<String, String> {
+    if file == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("pysim: cannot read stdin: {e}"))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(file).map_err(|e| {
+        let abs = std::path::absolute(file).unwrap_or_else(|_| file.into());
+        format!(
+            "pysim: can't open file '{}': [Errno {}] {}",
+            abs.display(),
+            e.raw_os_error().unwrap_or(2),
+            match e.kind() {
+                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                _ => e.to_string(),
+            }
+        )
+    })
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Run {
+            file,
+            args,
+            max_steps,
+            max_heap,
+            audit,
+        } => {
+            let source = match read_program(&file) {
+                Ok(s) => s,
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    std::process::exit(2);
+                }
+            };
+            let filename = if file == "-" {
+                "<stdin>".to_string()
+            } else {
+                file.clone()
+            };
+            let mut argv = vec![if file == "-" {
+                "-".to_string()
+            } else {
+                file.clone()
+            }];
+            argv.extend(args);
+            let options = RunOptions {
+                limits: Limits {
+                    max_steps,
+                    max_heap,
+                    ..Limits::default()
+                },
+                audit,
+                argv,
+            };
+            // Deep Python recursion re-enters the VM through native code; give it room.
+            let child = std::thread::Builder::new()
+                .stack_size(1 << 30)
+                .spawn(move || {
+                    let host = CliHost {
+                        stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+                        base_dir: std::env::current_dir().unwrap_or_default(),
+                    };
+                    run_file(&source, &filename, Box::new(host), options).exit_code
+                });
+            match child.map(|h| h.join()) {
+                Ok(Ok(code)) => code,
+                _ => {
+                    eprintln!("pysim: internal error: the interpreter thread failed");
+                    71
+                }
+            }
+        }
+        Command::Dis { file } => {
+            let source = match read_program(&file) {
+                Ok(s) => s,
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    std::process::exit(2);
+                }
+            };
+            let code = pysim::parser::parse_module(&source, &file)
+                .and_then(|m| pysim::compiler::compile_module_with_source(&m, &file, &source));
+            match code {
+                Ok(c) => {
+                    print!("{}", pysim::dis::disassemble(&c));
+                    0
+                }
+                Err(pysim::error::CompileError::Syntax(e)) => {
+                    eprint!("{}", e.render());
+                    1
+                }
+                Err(pysim::error::CompileError::Unsupported(u)) => {
+                    eprintln!("{u}");
+                    2
+                }
+            }
+        }
+    };
+    std::process::exit(code);
+}

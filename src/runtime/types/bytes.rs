@@ -1,0 +1,93 @@
+//! `bytes` (basic): construction, `decode`, and the shared sequence behaviour.
+
+use crate::native;
+use crate::runtime::heap::ObjRef;
+use crate::runtime::object::{NativeDef, Payload};
+use crate::runtime::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+fn bytes_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
+    let a = vm.parse_args("bytes", &args[2..], k, &["source", "encoding", "errors"], 0)?;
+    let data: Vec<u8> = match a[0] {
+        None => Vec::new(),
+        Some(src) => match vm.heap.payload(src) {
+            Payload::Str(s) => {
+                if a[1].is_none() {
+                    return Err(vm.type_error("string argument without an encoding"));
+                }
+                s.text.as_bytes().to_vec()
+            }
+            Payload::Bytes(b) => b.to_vec(),
+            Payload::Int(_) => {
+                let n = vm.index_value(src)?;
+                if n < 0 {
+                    return Err(vm.value_error("negative count"));
+                }
+                vec![0; n as usize]
+            }
+            _ => {
+                let items = vm.collect_iterable(src)?;
+                let mut out = Vec::with_capacity(items.len());
+                let mut err = None;
+                for &i in &items {
+                    match vm.small_int_value(i) {
+                        Some(v) if (0..256).contains(&v) => out.push(v as u8),
+                        Some(_) => {
+                            err = Some(vm.value_error("bytes must be in range(0, 256)"));
+                            break;
+                        }
+                        None => {
+                            let tn = vm.type_name_of(i);
+                            err = Some(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                            break;
+                        }
+                    }
+                }
+                vm.decref_all(items);
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                out
+            }
+        },
+    };
+    Ok(vm.new_bytes(&data))
+}
+
+fn bytes_decode(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
+    let b: Vec<u8> = match vm.heap.payload(args[0]) {
+        Payload::Bytes(b) => b.to_vec(),
+        _ => return Err(vm.type_error("decode requires a bytes object")),
+    };
+    match String::from_utf8(b) {
+        Ok(s) => Ok(vm.new_string(s)),
+        Err(e) => {
+            let pos = e.utf8_error().valid_up_to();
+            let byte = e.as_bytes()[pos];
+            let t = vm.types.unicode_decode_error;
+            Err(vm.new_exception(t, format!(
+                "'utf-8' codec can't decode byte {byte:#04x} in position {pos}: invalid start byte"
+            )))
+        }
+    }
+}
+
+fn bytes_hex(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
+    let s: String = match vm.heap.payload(args[0]) {
+        Payload::Bytes(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
+        _ => String::new(),
+    };
+    Ok(vm.new_string(s))
+}
+
+static BYTES_NEW: NativeDef = native!("__new__", bytes_new);
+static BYTES_METHODS: &[NativeDef] = &[
+    native!("decode", bytes_decode),
+    native!("hex", bytes_hex),
+];
+
+pub(super) fn install(vm: &mut Vm) {
+    let b = vm.types.bytes;
+    vm.add_bound_builtin(b, &BYTES_NEW);
+    vm.add_methods(b, BYTES_METHODS);
+}

@@ -1,0 +1,241 @@
+//! Dict storage: lookups, insertions and deletions on `DictData` with the
+//! reference counting they imply (the dict owns its keys and values).
+//!
+//! Keys are [`DictKey`]s: builtin values compare by value, plain objects by
+//! identity, and objects with a Python `__eq__` (`KeyRepr::Custom`) take a slow
+//! path that calls `__eq__` on entries with the same hash.
+
+use crate::runtime::events::Holder;
+use crate::runtime::heap::{Heap, ObjRef};
+use crate::runtime::object::{DictData, DictKey, KeyRepr, Payload};
+use crate::runtime::vm::{Fatal, PyErr, PyResult, Vm};
+use indexmap::Equivalent;
+use std::hash::{Hash, Hasher};
+
+/// A borrowed str key for lookups without allocating.
+pub struct StrQuery<'a> {
+    pub hash: i64,
+    pub text: &'a str,
+}
+
+impl Hash for StrQuery<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash)
+    }
+}
+
+impl Equivalent<DictKey> for StrQuery<'_> {
+    fn equivalent(&self, key: &DictKey) -> bool {
+        key.hash == self.hash && matches!(&key.repr, KeyRepr::Str(t) if &**t == self.text)
+    }
+}
+
+/// The dict data of `d`, if it is a dict (or dict subclass instance).
+#[inline]
+pub fn dict_data(heap: &Heap, d: ObjRef) -> Option<&DictData> {
+    match heap.payload(d) {
+        Payload::Dict(dd) => Some(dd),
+        _ => None,
+    }
+}
+
+/// Looks up a str key with a known hash (borrowed result).
+#[inline]
+pub fn get_str_hashed(heap: &Heap, d: ObjRef, text: &str, hash: i64) -> Option<ObjRef> {
+    dict_data(heap, d)?
+        .map
+        .get(&StrQuery { hash, text })
+        .map(|&(_, v)| v)
+}
+
+fn internal(msg: &str) -> PyErr {
+    PyErr::Fatal(Fatal::Internal(msg.to_string()))
+}
+
+impl Vm {
+    #[inline]
+    fn dict_mut(&mut self, d: ObjRef) -> PyResult<&mut DictData> {
+        match self.heap.payload_mut(d) {
+            Payload::Dict(dd) => Ok(dd),
+            _ => Err(internal("dict operation on a non-dict")),
+        }
+    }
+
+    /// `d[name]` for a str key (borrowed result).
+    #[inline]
+    pub fn dict_get_str(&self, d: ObjRef, name: &str) -> Option<ObjRef> {
+        get_str_hashed(&self.heap, d, name, super::hash::hash_str(name))
+    }
+
+    /// `d.get(key)` (borrowed result); may call `__eq__`/`__hash__`.
+    pub fn dict_get(&mut self, d: ObjRef, key: ObjRef) -> PyResult<Option<ObjRef>> {
+        if let Payload::Str(s) = self.heap.payload(key)
+            && let Some(h) = s.hash
+        {
+            let text = s.text.clone();
+            if let Some(dd) = dict_data(&self.heap, d)
+                && !dd.map.is_empty()
+            {
+                if let Some(&(_, v)) = dd.map.get(&StrQuery { hash: h, text: &text }) {
+                    return Ok(Some(v));
+                }
+                if !self.dict_has_custom(d) {
+                    return Ok(None);
+                }
+            } else {
+                return Ok(None);
+            }
+        }
+        let k = self.dict_key(key)?;
+        Ok(self.dict_find(d, &k, key)?.map(|i| self.dict_entry(d, i).1))
+    }
+
+    fn dict_has_custom(&self, d: ObjRef) -> bool {
+        dict_data(&self.heap, d)
+            .is_some_and(|dd| dd.map.keys().any(|k| matches!(k.repr, KeyRepr::Custom(_))))
+    }
+
+    /// The (key, value) at position `i` (borrowed).
+    pub fn dict_entry(&self, d: ObjRef, i: usize) -> (ObjRef, ObjRef) {
+        dict_data(&self.heap, d)
+            .and_then(|dd| dd.map.get_index(i))
+            .map(|(_, &kv)| kv)
+            .unwrap_or((self.types.none, self.types.none))
+    }
+
+    /// Index of the entry equal to `key` (computed key `k`), calling `__eq__` for custom keys.
+    pub fn dict_find(&mut self, d: ObjRef, k: &DictKey, key: ObjRef) -> PyResult<Option<usize>> {
+        let Some(dd) = dict_data(&self.heap, d) else {
+            return Err(internal("dict_find on a non-dict"));
+        };
+        if let Some(i) = dd.map.get_index_of(k) {
+            return Ok(Some(i));
+        }
+        let custom_involved = matches!(k.repr, KeyRepr::Custom(_))
+            || dd.map.keys().any(|e| matches!(e.repr, KeyRepr::Custom(_)));
+        if !custom_involved {
+            return Ok(None);
+        }
+        let candidates: Vec<(usize, ObjRef)> = dd
+            .map
+            .iter()
+            .enumerate()
+            .filter(|(_, (ek, _))| ek.hash == k.hash)
+            .map(|(i, (_, &(ko, _)))| (i, ko))
+            .collect();
+        for (i, ko) in candidates {
+            if ko == key || self.eq_bool(ko, key)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `d[key] = value` (borrowed arguments); items are owned by the dict.
+    pub fn dict_set(&mut self, d: ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
+        let k = self.dict_key(key)?;
+        self.dict_set_keyed(d, k, key, value, Holder::Item(d))
+    }
+
+    /// `dict_set` for a namespace dict (module globals, class body, instance
+    /// `__dict__`): the value's holder is the name.
+    pub fn dict_set_name(&mut self, d: ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
+        let k = self.dict_key(key)?;
+        self.dict_set_keyed(d, k, key, value, Holder::Name { ns: d, key })
+    }
+
+    /// Stores with a precomputed key.
+    pub fn dict_set_keyed(
+        &mut self,
+        d: ObjRef,
+        k: DictKey,
+        key: ObjRef,
+        value: ObjRef,
+        holder: Holder,
+    ) -> PyResult<()> {
+        let found = self.dict_find(d, &k, key)?;
+        self.incref(value, holder);
+        match found {
+            Some(i) => {
+                let dd = self.dict_mut(d)?;
+                let Some((_, slot)) = dd.map.get_index_mut(i) else {
+                    return Err(internal("dict index vanished"));
+                };
+                let (stored_key, old) = *slot;
+                slot.1 = value;
+                let holder = match holder {
+                    Holder::Name { ns, .. } => Holder::Name { ns, key: stored_key },
+                    h => h,
+                };
+                self.decref(old, holder);
+            }
+            None => {
+                self.incref(key, Holder::Item(d));
+                let dd = self.dict_mut(d)?;
+                dd.map.insert(k, (key, value));
+                dd.version += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores `value` under a str name (interning the name), for namespaces.
+    pub fn dict_set_str(&mut self, d: ObjRef, name: &str, value: ObjRef) -> PyResult<()> {
+        let key = self.intern(name);
+        let r = self.dict_set_name(d, key, value);
+        self.decref_temp(key);
+        r
+    }
+
+    /// Removes `key`; returns the (owned) value, or None when absent.
+    pub fn dict_pop(&mut self, d: ObjRef, key: ObjRef) -> PyResult<Option<ObjRef>> {
+        let k = self.dict_key(key)?;
+        let Some(i) = self.dict_find(d, &k, key)? else {
+            return Ok(None);
+        };
+        Ok(Some(self.dict_remove_index(d, i)?))
+    }
+
+    /// Removes the entry at `i`, releasing the key; returns the owned value.
+    pub fn dict_remove_index(&mut self, d: ObjRef, i: usize) -> PyResult<ObjRef> {
+        let dd = self.dict_mut(d)?;
+        let Some((_, (key, value))) = dd.map.shift_remove_index(i) else {
+            return Err(internal("dict index vanished"));
+        };
+        dd.version += 1;
+        self.decref(key, Holder::Item(d));
+        Ok(value)
+    }
+
+    /// `del d[key]`; false when absent.
+    pub fn dict_del(&mut self, d: ObjRef, key: ObjRef) -> PyResult<bool> {
+        match self.dict_pop(d, key)? {
+            Some(v) => {
+                self.decref(v, Holder::Item(d));
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    pub fn dict_len(&self, d: ObjRef) -> usize {
+        dict_data(&self.heap, d).map_or(0, |dd| dd.map.len())
+    }
+
+    /// Snapshot of the entries (borrowed refs).
+    pub fn dict_items(&self, d: ObjRef) -> Vec<(ObjRef, ObjRef)> {
+        dict_data(&self.heap, d).map_or_else(Vec::new, |dd| dd.map.values().copied().collect())
+    }
+
+    /// Removes every entry, releasing keys and values in insertion order.
+    pub fn dict_clear(&mut self, d: ObjRef) -> PyResult<()> {
+        let dd = self.dict_mut(d)?;
+        let map = std::mem::take(&mut dd.map);
+        dd.version += 1;
+        for (_, (k, v)) in map {
+            self.decref(k, Holder::Item(d));
+            self.decref(v, Holder::Item(d));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,11 @@
+name = "world"
+width = 10
+s1 = f"hello {name}"
+s2 = f"{name!r:>{width}}"
+s3 = f"{name!s}{width!a}"
+s4 = f"{width:08.3f}"
+s5 = "%s and %r" % (name, width)
+s6 = "%d" % (width,)
+s7 = f"plain"
+s8 = f"{name}"
+s9 = "%-5s|%.2s" % (name, name)

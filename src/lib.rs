@@ -18,6 +18,7 @@ pub mod runtime;
 pub mod semantics;
 pub mod source;
 pub mod strings;
+pub mod wasm_api;
 
 pub use runtime::vm::run::{RunOutcome, run_file};
 pub use runtime::vm::{Limits, RunOptions};

@@ -1,0 +1,84 @@
+// The interpreter's thread: loads pysim's WebAssembly module and answers the
+// page's requests (run a program, views of one step). Runs in a Web Worker so
+// a long run never freezes the page; the step budget (options.max_steps) ends
+// endless loops, and the page can still terminate this worker as a last resort.
+//
+// Protocol (postMessage): {id, type, ...} in, {id, ok, ...} or {id, ok:false, error} out.
+//   run:     {source, files, options}    -> {summary, lines, depths, stepFiles, ms}
+//   view:    {step, views: [names]}      -> {data: {name: value}}
+//   explain: {step, label}               -> {data}
+import init, { run as pysimRun, version } from '../pkg/pysim.js';
+
+let ready = null;
+let trace = null;
+
+function load() {
+  if (!ready) ready = init({ module_or_path: new URL('pysim_bg.wasm', self.location.href) });
+  return ready;
+}
+
+const VIEWS = {
+  state: (t, s) => t.state_json(s),
+  svg: (t, s) => t.state_svg(s),
+  narration: (t, s) => t.narration(s),
+  stdout: (t, s) => t.stdout_until(s),
+  stderr: (t, s) => t.stderr_until(s),
+  memory: (t, s) => t.memory_view(s),
+  gc: (t, s) => t.gc_view(s),
+  modules: (t, s) => t.modules_view(s),
+};
+
+async function handle(msg) {
+  await load();
+  switch (msg.type) {
+    case 'hello':
+      return { version: version() };
+    case 'run': {
+      if (trace) {
+        trace.free();
+        trace = null;
+      }
+      const t0 = performance.now();
+      trace = pysimRun(msg.source, JSON.stringify(msg.files || {}), JSON.stringify(msg.options || {}));
+      const ms = performance.now() - t0;
+      const lines = trace.lines();
+      const depths = trace.depths();
+      const stepFiles = trace.step_files();
+      return {
+        summary: JSON.parse(trace.summary_json()),
+        lines,
+        depths,
+        stepFiles,
+        ms,
+        transfer: [lines.buffer, depths.buffer, stepFiles.buffer],
+      };
+    }
+    case 'view': {
+      if (!trace) throw new Error('nothing has run yet');
+      const data = {};
+      const t0 = performance.now();
+      for (const name of msg.views) {
+        const f = VIEWS[name];
+        if (f) data[name] = f(trace, msg.step);
+      }
+      return { data, ms: performance.now() - t0 };
+    }
+    case 'explain':
+      if (!trace) throw new Error('nothing has run yet');
+      return { data: trace.explain(msg.step, msg.label) };
+    default:
+      throw new Error(`unknown request ${msg.type}`);
+  }
+}
+
+self.onmessage = async (e) => {
+  const msg = e.data;
+  try {
+    const out = await handle(msg);
+    const transfer = out.transfer || [];
+    delete out.transfer;
+    self.postMessage({ id: msg.id, ok: true, ...out }, transfer);
+  } catch (err) {
+    self.postMessage({ id: msg.id, ok: false, error: String((err && err.message) || err) });
+  }
+};

@@ -30,6 +30,15 @@ ensure_rust_web() {
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends rustc-web cargo-web rust-web-src rust-web-llvm >/dev/null
   fi
+  # rust-lld is a link to Debian's lld-NN, which rust-web-llvm does not always
+  # pull in: without it the link fails with "linker rust-lld not found".
+  if [ ! -e "$(readlink -f /usr/bin/rust-lld)" ]; then
+    local lld
+    lld=$(basename "$(readlink /usr/bin/rust-lld)")
+    log "installing $lld (rust-lld points to it)"
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "$lld" >/dev/null
+  fi
   log "$(/usr/bin/rustc -V)"
 }
 

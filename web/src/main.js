@@ -16,6 +16,8 @@ const params = new URLSearchParams(location.search);
 const embed = params.has('embed');
 const MAX_STEPS = Number(params.get('max_steps')) || 2_000_000;
 const SPEEDS = [1, 2, 5, 10, 30, 100];
+const ICON_PLAY = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 2v12l10-6z" fill="currentColor"/></svg>';
+const ICON_PAUSE = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z" fill="currentColor"/></svg>';
 
 const saved = storage.load() || {};
 const app = {
@@ -248,8 +250,9 @@ function render(data, animate) {
 function stop() {
   if (app.playTimer) clearInterval(app.playTimer);
   app.playTimer = 0;
-  $('play').textContent = '▶';
+  $('play').innerHTML = ICON_PLAY;
   $('play').title = 'Play (Space)';
+  $('play').setAttribute('aria-label', 'Play');
 }
 
 function play() {
@@ -257,8 +260,9 @@ function play() {
   if (!app.log) return;
   if (app.step >= app.log.lines.length - 1) go(0, { animate: false });
   const speed = Number($('speed').value) || 5;
-  $('play').textContent = '⏸';
+  $('play').innerHTML = ICON_PAUSE;
   $('play').title = 'Pause (Space)';
+  $('play').setAttribute('aria-label', 'Pause');
   app.playTimer = setInterval(() => {
     if (!app.log || app.step >= app.log.lines.length - 1) return stop();
     const next = app.step + 1;

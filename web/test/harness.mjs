@@ -3,8 +3,7 @@
 // chromium through playwright-core with the flags this machine needs.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -48,15 +47,15 @@ export async function start() {
   });
   const base = `http://127.0.0.1:${port}/`;
   await waitForServer(base);
-  const profile = mkdtempSync(join(tmpdir(), 'pysim-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', `--user-data-dir=${profile}`,
+      '--no-first-run',
     ],
+    // playwright gives every launch a fresh temporary --user-data-dir itself.
   });
   return {
     base,
@@ -64,7 +63,6 @@ export async function start() {
     async close() {
       await browser.close().catch(() => {});
       server.kill('SIGTERM');
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

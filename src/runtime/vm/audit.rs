@@ -16,64 +16,88 @@ use crate::runtime::events::Holder;
 use crate::runtime::heap::ObjRef;
 use std::collections::HashMap;
 
+/// The slot index of a key (slotmap keys are index + version).
+fn slot(r: ObjRef) -> usize {
+    (slotmap::Key::data(&r).as_ffi() & 0xffff_ffff) as usize
+}
+
 impl Vm {
-    /// Ok when every live object's refcount equals the references found;
-    /// otherwise a report of the first mismatches.
-    pub fn audit(&self) -> Result<(), String> {
-        let mut found: HashMap<ObjRef, (u64, Vec<Holder>)> =
-            HashMap::with_capacity(self.heap.len());
-        let mut add = |r: ObjRef, h: Holder| {
-            let e = found.entry(r).or_default();
-            e.0 += 1;
-            if e.1.len() < 8 {
-                e.1.push(h);
-            }
-        };
+    /// Calls `f` with every reference every holder owns.
+    fn for_each_holder_ref(&self, f: &mut dyn FnMut(ObjRef, Holder)) {
         for frame in &self.frames {
-            frame.for_each_ref(&mut add);
+            frame.for_each_ref(&mut *f);
         }
-        if let Some(f) = &self.yielded_frame {
-            f.for_each_ref(&mut add);
+        if let Some(fr) = &self.yielded_frame {
+            fr.for_each_ref(&mut *f);
         }
         for (r, obj) in &self.heap.objects {
-            obj.payload.for_each_ref(r, &mut add);
+            obj.payload.for_each_ref(r, &mut *f);
             if let Some(d) = obj.dict {
-                add(d, Holder::Field(r, "__dict__"));
+                f(d, Holder::Field(r, "__dict__"));
             }
             if self.is_heap_type(obj.ty) {
-                add(obj.ty, Holder::Field(r, "ob_type"));
+                f(obj.ty, Holder::Field(r, "ob_type"));
             }
         }
         if let Some(e) = self.handled_exception {
-            add(e, Holder::Root("exc_info"));
+            f(e, Holder::Root("exc_info"));
         }
         for e in self.exc_info_stack.iter().flatten() {
-            add(*e, Holder::Root("exc_info"));
+            f(*e, Holder::Root("exc_info"));
         }
-        crate::runtime::types::for_each_root(self, &mut add);
+        crate::runtime::types::for_each_root(self, f);
+    }
 
+    /// Ok when every live object's refcount equals the references found;
+    /// otherwise a report of the first mismatches.
+    pub fn audit(&self) -> Result<(), String> {
+        let mut counts: Vec<u64> = Vec::new();
+        self.for_each_holder_ref(&mut |r, _| {
+            let i = slot(r);
+            if i >= counts.len() {
+                counts.resize(i + 1, 0);
+            }
+            counts[i] += 1;
+        });
         // Inside a nested loop, native code up the stack may hold temporary
         // references the audit cannot see (CPython's C locals): there only
         // references beyond the refcount are errors.
         let strict = self.eval_depth <= 1;
-        let mut report = Vec::new();
-        for (r, obj) in &self.heap.objects {
-            let (n, holders) = found.get(&r).map_or((0, &[][..]), |(n, h)| (*n, &h[..]));
-            if n > obj.refcount || (strict && n != obj.refcount) {
-                let ty = self.type_name(obj.ty);
-                report.push(format!(
-                    "`{ty}` at {:#x} refcount {} but {n} references found (holders: {holders:?})",
-                    obj.addr, obj.refcount
-                ));
-                if report.len() >= 10 {
-                    break;
+        let bad: Vec<(ObjRef, u64)> = self
+            .heap
+            .objects
+            .iter()
+            .filter_map(|(r, obj)| {
+                let n = counts.get(slot(r)).copied().unwrap_or(0);
+                (n > obj.refcount || (strict && n != obj.refcount)).then_some((r, n))
+            })
+            .take(10)
+            .collect();
+        if bad.is_empty() {
+            return Ok(());
+        }
+        let mut holders: HashMap<ObjRef, Vec<Holder>> = HashMap::new();
+        self.for_each_holder_ref(&mut |r, h| {
+            if bad.iter().any(|&(b, _)| b == r) {
+                let v = holders.entry(r).or_default();
+                if v.len() < 8 {
+                    v.push(h);
                 }
             }
-        }
-        if report.is_empty() {
-            Ok(())
-        } else {
-            Err(report.join("\n"))
-        }
+        });
+        let report: Vec<String> = bad
+            .iter()
+            .map(|&(r, n)| {
+                let obj = self.heap.get(r);
+                let ty = self.type_name(obj.ty);
+                format!(
+                    "`{ty}` at {:#x} refcount {} but {n} references found (holders: {:?})",
+                    obj.addr,
+                    obj.refcount,
+                    holders.get(&r).map_or(&[][..], |v| &v[..])
+                )
+            })
+            .collect();
+        Err(report.join("\n"))
     }
 }

@@ -72,7 +72,9 @@ impl Vm {
             }
             Some(Payload::Type(_)) => {
                 self.enter_recursive_call(" while calling a Python object")?;
+                let held = self.hold_tp_call_args(args, kwnames);
                 let r = self.type_call(callable, args, kwnames);
+                self.release_tp_call_args(held);
                 self.leave_recursive_call();
                 r
             }
@@ -88,7 +90,11 @@ impl Vm {
                 full.extend_from_slice(args);
                 let r = match self.enter_recursive_call(" while calling a Python object") {
                     Ok(()) => {
+                        let held = self.hold_tp_call_args(args, kwnames);
+                        let unpacked = self.hold_unpacked_stack(&full, kwnames);
                         let r = self.call(call, &full, kwnames);
+                        self.release_tp_call_args(unpacked);
+                        self.release_tp_call_args(held);
                         self.leave_recursive_call();
                         r
                     }
@@ -98,6 +104,59 @@ impl Vm {
                 r
             }
             None => Err(super::internal("call of a freed object")),
+        }
+    }
+
+    /// `_PyObject_MakeTpCall`: callables without vectorcall (classes,
+    /// instances with `__call__`) receive their positional arguments as a
+    /// new tuple and keyword arguments as a new dict, each holding a
+    /// reference to every argument for the duration of the call. The
+    /// returned objects are released by `release_tp_call_args`.
+    fn hold_tp_call_args(&mut self, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Vec<ObjRef> {
+        let nkw = kwnames.map_or(0, |k| k.len());
+        let npos = args.len() - nkw;
+        let tuple = self.new_tuple_from(&args[..npos]);
+        let mut held = vec![tuple];
+        if nkw > 0 {
+            let d = self.new_dict();
+            for (i, name) in kwnames.unwrap_or(&[]).iter().enumerate() {
+                let key = self.intern_rc(name);
+                if let Err(e) = self.dict_set(d, key, args[npos + i]) {
+                    self.discard_err(e);
+                }
+                self.decref(key, Holder::Temp);
+            }
+            held.push(d);
+            // slot_tp_init/slot_tp_call pass the dict on through
+            // `_PyStack_UnpackDict`, which copies every argument with a new reference.
+            held.extend(self.hold_unpacked_stack(&args[..npos], kwnames));
+            for &v in &args[npos..] {
+                self.incref(v, Holder::Temp);
+                held.push(v);
+            }
+        }
+        held
+    }
+
+    /// `_PyStack_UnpackDict`'s copies of the positional arguments (only when
+    /// keyword arguments are present).
+    fn hold_unpacked_stack(
+        &mut self,
+        positional: &[ObjRef],
+        kwnames: Option<&[Rc<str>]>,
+    ) -> Vec<ObjRef> {
+        if kwnames.is_none_or(|k| k.is_empty()) {
+            return Vec::new();
+        }
+        for &a in positional {
+            self.incref(a, Holder::Temp);
+        }
+        positional.to_vec()
+    }
+
+    fn release_tp_call_args(&mut self, held: Vec<ObjRef>) {
+        for o in held.into_iter().rev() {
+            self.decref(o, Holder::Temp);
         }
     }
 
@@ -274,7 +333,19 @@ impl Vm {
                 args.push(value);
             }
         }
+        // `_PyVectorcall_Call` unpacks a kwargs dict into a new argument
+        // array holding its own reference to every argument.
+        if kwargs.is_some() {
+            for &a in &args {
+                self.incref(a, Holder::Temp);
+            }
+        }
         let res = self.call(func, &args, kwargs.map(|_| kwtext.as_slice()));
+        if kwargs.is_some() {
+            for &a in &args {
+                self.decref(a, Holder::Temp);
+            }
+        }
         let func = self.pop();
         self.drop_stack(func);
         self.drop_stack(callargs);

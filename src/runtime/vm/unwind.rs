@@ -234,16 +234,12 @@ impl Vm {
         PyErr::Exception(value)
     }
 
-    /// RERAISE: re-raises TOS without a new traceback entry; with an
-    /// operand, restores the frame's lasti saved below it.
-    pub(crate) fn reraise_op(&mut self, oparg: usize) -> PyErr {
+    /// RERAISE: re-raises TOS without a new traceback entry. (With an
+    /// operand, CPython restores `prev_instr` from the saved lasti below; that
+    /// only affects `f_lineno`, not the handler lookup, which uses the
+    /// RERAISE itself — so nothing to do here.)
+    pub(crate) fn reraise_op(&mut self, _oparg: usize) -> PyErr {
         let val = self.pop();
-        if oparg > 0
-            && let Some(l) = self.peek(oparg - 1)
-            && let Some(i) = self.small_int_value(l)
-        {
-            self.frame().lasti = i as usize;
-        }
         self.reraising = true;
         PyErr::Exception(val)
     }
@@ -268,7 +264,7 @@ impl Vm {
     /// POP_EXCEPT: `prev_exc --` restores the previously handled exception.
     pub(crate) fn pop_except(&mut self) {
         let prev = self.pop();
-        let old = std::mem::replace(&mut self.handled_exception, Some(prev));
+        let old = self.handled_exception.replace(prev);
         self.xdecref(old, Holder::Root("exc_info"));
     }
 

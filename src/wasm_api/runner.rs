@@ -50,10 +50,10 @@ impl RunConfig {
             Some("instruction") => c.kind = StepKind::Instruction,
             Some(m) => return Err(format!("options: unknown mode {m:?}")),
         }
-        if let Some(n) = v.get("max_steps").and_then(Json::as_f64) {
-            if n >= 1.0 {
-                c.max_steps = n as u64;
-            }
+        if let Some(n) = v.get("max_steps").and_then(Json::as_f64)
+            && n >= 1.0
+        {
+            c.max_steps = n as u64;
         }
         if let Some(m) = v.get("main").and_then(Json::as_str) {
             c.main = m.to_string();

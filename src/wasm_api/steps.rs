@@ -88,11 +88,9 @@ impl StepLog {
                 self.frame_files.insert(frame, f);
                 self.stack.push((frame, f, 0));
             }
-            Event::FrameResume { frame } => {
-                if !self.stack.iter().any(|&(id, _, _)| id == frame) {
-                    let f = self.frame_files.get(&frame).copied().unwrap_or(0);
-                    self.stack.push((frame, f, self.last_line));
-                }
+            Event::FrameResume { frame } if !self.stack.iter().any(|&(id, _, _)| id == frame) => {
+                let f = self.frame_files.get(&frame).copied().unwrap_or(0);
+                self.stack.push((frame, f, self.last_line));
             }
             Event::FramePop { frame, .. } => {
                 if let Some(pos) = self.stack.iter().rposition(|&(id, _, _)| id == frame) {

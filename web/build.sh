@@ -108,6 +108,7 @@ build_page() {
   "$esb" "$WEB/src/worker.js" --bundle --format=esm --minify --sourcemap=linked \
     --target=es2022 --outfile="$DIST/worker.js" --log-level=warning
   cp "$PKG/pysim_bg.wasm" "$DIST/pysim_bg.wasm"
+  cp "$GEN/lessons.json" "$DIST/lessons.json"
   cp "$WEB/index.html" "$WEB/src/style.css" "$DIST/"
 }
 
@@ -116,13 +117,13 @@ report_sizes() {
   local f size gz
   log "sizes (raw / gzip -9)"
   [ -n "${RAW_WASM_BYTES:-}" ] && printf '  %-28s %9d bytes\n' "pysim.wasm (cargo)" "$RAW_WASM_BYTES"
-  for f in "$DIST"/pysim_bg.wasm "$DIST"/app.js "$DIST"/worker.js "$DIST"/style.css "$DIST"/index.html; do
+  for f in "$DIST"/pysim_bg.wasm "$DIST"/app.js "$DIST"/worker.js "$DIST"/style.css "$DIST"/index.html "$DIST"/lessons.json; do
     size=$(stat -c %s "$f")
     gz=$(gzip -9 -c "$f" | wc -c)
     printf '  %-28s %9d bytes  %9d gzip\n' "$(basename "$f")" "$size" "$gz"
   done
-  size=$(cat "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/*.html | wc -c)
-  gz=$(for f in "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/*.html; do gzip -9 -c "$f"; done | wc -c)
+  size=$(cat "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/*.html "$DIST"/*.json | wc -c)
+  gz=$(for f in "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/*.html "$DIST"/*.json; do gzip -9 -c "$f"; done | wc -c)
   printf '  %-28s %9d bytes  %9d gzip\n' "total (without .map)" "$size" "$gz"
 }
 

@@ -2,16 +2,17 @@
 // watchdog that replaces the worker if a run ever outlasts its time limit
 // (the step budget should stop it first; this keeps the page alive regardless).
 export class Engine {
-  constructor(workerUrl, { runTimeoutMs = 30000 } = {}) {
+  /** `early`: a worker index.html already started (so the wasm loads while app.js does). */
+  constructor(workerUrl, { runTimeoutMs = 30000, early = null } = {}) {
     this.workerUrl = workerUrl;
     this.runTimeoutMs = runTimeoutMs;
     this.nextId = 1;
     this.pending = new Map();
-    this.start();
+    this.start(early);
   }
 
-  start() {
-    this.worker = new Worker(this.workerUrl, { type: 'module' });
+  start(early = null) {
+    this.worker = early || new Worker(this.workerUrl, { type: 'module' });
     this.worker.onmessage = (e) => {
       const p = this.pending.get(e.data.id);
       if (!p) return;

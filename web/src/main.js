@@ -2,7 +2,6 @@
 // output, memory / GC / modules panels, lessons, share links, embed mode.
 // All interpretation happens in the worker (engine.js); this file only wires
 // the UI to it. `window.pysim` exposes a small test/bench hook (see test/).
-import lessons from '../gen/lessons.json';
 import { Engine } from './engine.js';
 import { createEditor } from './editor.js';
 import { HeapView } from './heap.js';
@@ -20,6 +19,12 @@ const ICON_PLAY = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="
 const ICON_PAUSE = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z" fill="currentColor"/></svg>';
 
 const saved = storage.load() || {};
+// The lessons (generated at build time from lessons/): index.html starts the
+// fetch early; fall back to fetching here.
+let lessons = [];
+const lessonsReady = (window.pysimLessons || fetch('lessons.json').then((r) => r.json()))
+  .then((l) => (lessons = l))
+  .catch(() => (lessons = []));
 const app = {
   program: null, // {main, files: {path: text}, mode}
   activeFile: null,
@@ -68,7 +73,7 @@ const editor = createEditor($('editor'), {
 applyTheme(dark);
 
 const heap = new HeapView($('heap'), { onObjectClick: explain });
-const engine = new Engine(new URL('worker.js', import.meta.url));
+const engine = new Engine(new URL('worker.js', import.meta.url), { early: window.pysimWorker || null });
 
 // ------------------------------------------------------------------ program & files
 function setProgram(program, { lessonId = null, run = true } = {}) {
@@ -460,10 +465,14 @@ function fillLessons() {
 
 async function start() {
   if (embed) document.body.classList.add('embed');
+  await lessonsReady;
   fillLessons();
   wire();
   showPanel(app.panel);
-  engine.hello().then((h) => ($('version').textContent = `pysim ${h.version}`)).catch(() => {});
+  engine.hello().then((h) => {
+    $('version').textContent = `pysim ${h.version}`;
+    app.workerTimings = h.timings;
+  }).catch(() => {});
   // Which program: a share link, ?lesson=, the saved one, or the first lesson.
   let program = null;
   let lessonId = null;

@@ -11,11 +11,45 @@ import init, { run as pysimRun, version } from '../pkg/pysim.js';
 
 let ready = null;
 let trace = null;
+const timings = { start: performance.now() };
+
+// A small program run once at startup, before the page asks for anything:
+// it makes the browser compile the interpreter's hot paths (V8 compiles wasm
+// functions lazily on first call), so the learner's first run is fast.
+const WARM_UP = `
+class Node:
+    def __init__(self, value):
+        self.value = value
+        self.next = None
+
+def build(n):
+    items = [Node(i) for i in range(n)]
+    for a, b in zip(items, items[1:]):
+        a.next = b
+    return {str(i): x for i, x in enumerate(items)}
+
+d = build(20)
+s = "-".join(k for k in d)
+t = (1, 2.5, "x", [3], {4}, None)
+del d
+print(len(s), t, f"{3.0:.2f}", sum(range(10)))
+`;
 
 function load() {
-  if (!ready) ready = init({ module_or_path: new URL('pysim_bg.wasm', self.location.href) });
+  if (!ready) {
+    ready = init({ module_or_path: new URL('pysim_bg.wasm', self.location.href) }).then(() => {
+      timings.loaded = performance.now();
+      try {
+        pysimRun(WARM_UP, '{}', '{}').free();
+      } catch {
+        /* warming up is best effort */
+      }
+      timings.warm = performance.now();
+    });
+  }
   return ready;
 }
+load();
 
 const VIEWS = {
   state: (t, s) => t.state_json(s),
@@ -32,7 +66,7 @@ async function handle(msg) {
   await load();
   switch (msg.type) {
     case 'hello':
-      return { version: version() };
+      return { version: version(), timings };
     case 'run': {
       if (trace) {
         trace.free();

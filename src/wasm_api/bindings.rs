@@ -43,6 +43,9 @@ impl Trace {
     pub fn summary_json(&self) -> String {
         self.0.summary_json()
     }
+    pub fn instruction(&self, step: u32) -> String {
+        self.0.instruction(step)
+    }
     pub fn stdout_until(&self, step: u32) -> String {
         self.0.stdout_until(step)
     }

@@ -79,6 +79,20 @@ impl Session {
         self.collected.steps.file_of_step.clone()
     }
 
+    /// In instruction mode, the instruction a step is about to run
+    /// (`"LOAD_CONST"` at byte offset 4: `"4 LOAD_CONST"`); empty in line mode.
+    pub fn instruction(&self, step: u32) -> String {
+        let s = &self.collected.steps;
+        let i = self.clamp(step);
+        if self.config.kind != StepKind::Instruction || (s.finished && i + 1 == s.len()) {
+            return String::new();
+        }
+        match s.opname(i) {
+            Some(op) => format!("{} {op}", s.instr[i] * 2),
+            None => String::new(),
+        }
+    }
+
     pub fn stdout_until(&self, step: u32) -> String {
         self.collected
             .steps

@@ -59,6 +59,8 @@ fn instruction_mode_has_a_step_per_instruction() {
     // RESUME, LOAD_CONST, STORE_NAME, LOAD_CONST, RETURN_VALUE, end.
     assert_eq!(s.step_count(), 6);
     assert_eq!(s.collected.steps.opname(1), Some("LOAD_CONST"));
+    assert_eq!(s.instruction(1), "2 LOAD_CONST");
+    assert_eq!(s.instruction(5), "");
 }
 
 #[test]

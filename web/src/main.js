@@ -116,6 +116,21 @@ function renderTabs() {
     b.setAttribute('aria-selected', String(name === app.activeFile));
     b.onclick = () => showFile(name);
     tabs.append(b);
+    if (name !== app.program.main) {
+      const x = document.createElement('button');
+      x.className = 'tab tab-close';
+      x.textContent = '×';
+      x.title = `Remove ${name}`;
+      x.setAttribute('aria-label', `Remove ${name}`);
+      x.onclick = () => {
+        if (!confirm(`Remove ${name} from the program?`)) return;
+        delete app.program.files[name];
+        if (app.activeFile === name) showFile(app.program.main);
+        else renderTabs();
+        persist();
+      };
+      tabs.append(x);
+    }
   }
   const add = document.createElement('button');
   add.className = 'tab tab-add';
@@ -187,6 +202,7 @@ function highlightCurrent() {
 
 function views() {
   const v = ['state', 'narration', 'stdout', 'stderr'];
+  if (app.program.mode === 'instruction') v.push('instruction');
   if (app.panel === 'memory') v.push('memory');
   if (app.panel === 'gc') v.push('gc');
   if (app.panel === 'modules') v.push('modules');
@@ -240,6 +256,9 @@ function render(data, animate) {
     state = null;
   }
   heap.render(state, { animate });
+  if (data.instruction) {
+    $('stepinfo').textContent += ` — ${data.instruction}`;
+  }
   renderNarration($('narration'), data.narration);
   const out = $('stdout');
   out.textContent = data.stdout;

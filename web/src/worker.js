@@ -57,6 +57,7 @@ const VIEWS = {
   narration: (t, s) => t.narration(s),
   stdout: (t, s) => t.stdout_until(s),
   stderr: (t, s) => t.stderr_until(s),
+  instruction: (t, s) => t.instruction(s),
   memory: (t, s) => t.memory_view(s),
   gc: (t, s) => t.gc_view(s),
   modules: (t, s) => t.modules_view(s),

@@ -131,7 +131,7 @@ test('a share link reopens the same program', async () => {
   const got = await other.evaluate(() => window.pysim.app.program);
   assert.equal(got.files['main.py'], program);
   assert.equal(got.files['helper.py'], 'X = 1\n');
-  assert.equal(await other.locator('.tab').count(), 3, 'two file tabs and "+"');
+  assert.equal(await other.locator('.tab:not(.tab-close)').count(), 3, 'two file tabs and "+"');
   await other.click('#last');
   await other.waitForFunction(() => document.getElementById('stdout').textContent.length > 0);
   assert.equal(await text(other, '#stdout'), 'hello pysim ✓\n');
@@ -222,6 +222,9 @@ test('instruction mode steps through bytecode', async () => {
   await waitStep(page, 0, 15000);
   await loadProgram(page, 'x = 1\n', { mode: 'instruction' });
   assert.match(await text(page, '#status'), /Recorded 5 instruction steps/);
+  await page.click('#forward');
+  await waitStep(page, 1);
+  assert.match(await text(page, '#stepinfo'), /step 1 \/ 5 — line 1 — 2 LOAD_CONST/);
   await page.context().close();
 });
 

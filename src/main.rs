@@ -6,6 +6,8 @@
 //! subset, 3 when `--max-steps` stops the program, 4 for `--max-heap`,
 //! 70 when `--audit` finds a refcount mismatch, 71 for an internal error.
 
+mod cli;
+
 use clap::{Parser, Subcommand};
 use pysim::host::Host;
 use pysim::{Limits, RunOptions, run_file};
@@ -47,6 +49,8 @@ enum Command {
         /// The program file.
         file: String,
     },
+    #[command(flatten)]
+    Trace(cli::trace_cmds::TraceCommand),
 }
 
 /// The host for the command line: real files, buffered stdout, unbuffered stderr.
@@ -160,6 +164,7 @@ fn main() {
                 }
             }
         }
+        Command::Trace(t) => cli::trace_cmds::run(t),
         Command::Dis { file } => {
             let source = match read_program(&file) {
                 Ok(s) => s,

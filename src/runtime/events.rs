@@ -7,7 +7,8 @@
 //! never reused for a different object because of their version counter) and
 //! holders by [`Holder`], so a recorder can rebuild the full reference graph.
 
-use super::heap::ObjRef;
+use super::heap::{ObjRef, Object};
+use super::inspect::Inspector;
 
 /// Identifies one frame activation for the lifetime of the run (never reused).
 pub type FrameId = u32;
@@ -143,6 +144,16 @@ pub enum Event<'a> {
     Stderr {
         text: &'a str,
     },
+    /// The contents of `obj` changed in a way its incref/decref events do not
+    /// show: references moved in or out without a count change (stolen, as
+    /// `list.extend` does with its temporaries), items inserted anywhere but
+    /// at the end (`list.insert`), or reordered (`list.sort`, `list.reverse`).
+    /// The trace recorder re-reads the object's contents at the next step
+    /// boundary. Appending at the end and replacing a slot (incref the new
+    /// item, decref the old) need no `Mutated`.
+    Mutated {
+        obj: ObjRef,
+    },
 }
 
 /// Receives the VM's events. Implemented by the trace recorder, test probes, …
@@ -152,4 +163,16 @@ pub trait EventSink {
     fn wants_instructions(&self) -> bool {
         false
     }
+    /// Called right after [`Event::Alloc`] with the new object (its payload
+    /// already in place), so a sink can note the value of short-lived objects.
+    fn allocated(&mut self, _obj: ObjRef, _object: &Object) {}
+    /// Whether the sink wants to read the VM at step boundaries through
+    /// [`EventSink::inspect`].
+    fn wants_inspection(&self) -> bool {
+        false
+    }
+    /// A step boundary: called by `Vm::offer_inspection` right after each
+    /// [`Event::Line`] (and [`Event::Instruction`], when wanted) with
+    /// read-only access to the whole interpreter state.
+    fn inspect(&mut self, _vm: &dyn Inspector) {}
 }

@@ -3,6 +3,7 @@
 pub mod alloc;
 pub mod events;
 pub mod heap;
+pub mod inspect;
 pub mod object;
 pub mod pymalloc;
 pub mod types;

@@ -240,6 +240,7 @@ impl Vm {
                 opname: &opname,
             });
         }
+        self.offer_inspection(new_line);
         Ok(())
     }
 

@@ -15,13 +15,16 @@
 //! | `memory_view` | pymalloc arenas/pools/bytes at a step (`memory.rs`) |
 //! | `state_json`, `state_svg`, `narration`, `explain`, `gc_view`, `modules_view` | `views.rs` |
 //!
-//! Where the engine is not merged yet, `views.rs` answers with JSON marked
-//! `"stub": true` (see the table at the top of that file); the page shows
-//! such views as unavailable rather than inventing content.
+//! The trace engine (`crate::trace`) records every run; `views.rs` asks it
+//! for states, scenes, narration and explanations, and `state_view.rs` turns
+//! a scene into the page's JSON. Views the engine has no data for yet answer
+//! JSON marked `"stub": true` (the table atop `views.rs`); the page shows them
+//! as unavailable rather than inventing content.
 
 pub mod json;
 pub mod memory;
 pub mod runner;
+pub mod state_view;
 pub mod steps;
 pub mod views;
 
@@ -38,6 +41,8 @@ pub struct Session {
     pub config: RunConfig,
     pub collected: runner::Collected,
     pub outcome: Outcome,
+    /// States, scenes and narration computed on demand (`views.rs`).
+    views: std::cell::RefCell<views::ViewCache>,
 }
 
 impl Session {
@@ -52,6 +57,7 @@ impl Session {
             config,
             collected,
             outcome,
+            views: Default::default(),
         })
     }
 

@@ -7,7 +7,10 @@ use super::steps::{StepKind, StepLog};
 use crate::error::CompileError;
 use crate::host::{Host, MemoryHost};
 use crate::runtime::events::{Event, EventSink};
+use crate::runtime::heap::{ObjRef, Object};
+use crate::runtime::inspect::Inspector;
 use crate::runtime::vm::{Limits, RunOptions, Vm};
+use crate::trace::{RecordOptions, RecorderHandle, Trace};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -84,21 +87,35 @@ pub fn files_from_json(text: &str) -> Result<BTreeMap<String, String>, String> {
     }
 }
 
-/// Everything the sink collects during a run.
-#[derive(Debug, Default)]
+/// Everything collected during a run.
+#[derive(Default)]
 pub struct Collected {
     pub steps: StepLog,
     pub memory: MemoryModel,
+    /// The trace engine's recording: states, scenes, narration, explanations.
+    pub trace: Option<Trace>,
 }
 
-/// The façade's sink: the step log and the allocator model.
+impl std::fmt::Debug for Collected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Collected")
+            .field("steps", &self.steps.len())
+            .field("trace_steps", &self.trace.as_ref().map(|t| t.steps))
+            .finish()
+    }
+}
+
+/// The façade's sink: the trace recorder, plus the step log and the
+/// allocator model that only the page needs.
 struct WebSink {
     kind: StepKind,
     data: Rc<RefCell<Collected>>,
+    recorder: RecorderHandle,
 }
 
 impl EventSink for WebSink {
     fn event(&mut self, event: &Event<'_>) {
+        self.recorder.event(event);
         let mut d = self.data.borrow_mut();
         match *event {
             Event::Alloc { obj, size, .. } => d.memory.alloc(obj, size),
@@ -113,6 +130,18 @@ impl EventSink for WebSink {
 
     fn wants_instructions(&self) -> bool {
         self.kind == StepKind::Instruction
+    }
+
+    fn allocated(&mut self, obj: ObjRef, object: &Object) {
+        self.recorder.allocated(obj, object);
+    }
+
+    fn wants_inspection(&self) -> bool {
+        self.recorder.wants_inspection()
+    }
+
+    fn inspect(&mut self, vm: &dyn Inspector) {
+        self.recorder.inspect(vm);
     }
 }
 
@@ -156,6 +185,9 @@ pub fn run(source: &str, files: BTreeMap<String, String>, cfg: &RunConfig) -> (C
         .files
         .insert(cfg.main.clone(), source.to_string());
     let data = Rc::new(RefCell::new(Collected::default()));
+    let recorder = RecorderHandle::new(RecordOptions {
+        instructions: cfg.kind == StepKind::Instruction,
+    });
     let mut outcome = Outcome::default();
     let code = crate::parser::parse_module(source, &cfg.main)
         .and_then(|m| crate::compiler::compile_module_with_source(&m, &cfg.main, source));
@@ -173,6 +205,7 @@ pub fn run(source: &str, files: BTreeMap<String, String>, cfg: &RunConfig) -> (C
             vm.sink = Some(Box::new(WebSink {
                 kind: cfg.kind,
                 data: data.clone(),
+                recorder: recorder.clone(),
             }));
             vm.sources.insert(cfg.main.as_str().into(), source.into());
             outcome.exit_code = vm.run_main(code, &cfg.main);
@@ -209,5 +242,7 @@ pub fn run(source: &str, files: BTreeMap<String, String>, cfg: &RunConfig) -> (C
     collected.steps.finish();
     let last = collected.steps.len() as u32 - 1;
     collected.memory.step(last);
+    // `finish` also indexes the trace (checkpoints for `state_at`).
+    collected.trace = Some(recorder.finish(&cfg.main, source));
     (collected, outcome)
 }

@@ -92,3 +92,104 @@ fn memory_view_counts_the_programs_objects() {
     let hw = |v: &Json| v.get("high_water").and_then(Json::as_f64).unwrap();
     assert!(hw(&after) >= hw(&before));
 }
+
+fn state(s: &Session, step: u32) -> Json {
+    json::parse(&s.state_json(step)).expect("state is JSON")
+}
+
+fn arr<'a>(v: &'a Json, key: &str) -> &'a [Json] {
+    match v.get(key) {
+        Some(Json::Arr(a)) => a,
+        _ => &[],
+    }
+}
+
+/// The drawn object a variable points to.
+fn var_obj<'a>(st: &'a Json, name: &str) -> Option<&'a Json> {
+    let id = arr(st, "frames").iter().find_map(|f| {
+        arr(f, "vars")
+            .iter()
+            .find(|v| v.get("name").and_then(Json::as_str) == Some(name))
+            .and_then(|v| v.get("obj").and_then(Json::as_f64))
+    })?;
+    arr(st, "objects")
+        .iter()
+        .find(|o| o.get("id").and_then(Json::as_f64) == Some(id))
+}
+
+fn refcount(o: &Json) -> f64 {
+    o.get("refcount").and_then(Json::as_f64).unwrap()
+}
+
+#[test]
+fn states_show_names_objects_and_refcounts() {
+    let s = run("a = [1, 2]\nb = a\ndel a\nprint(len(b))\n", "");
+    assert_eq!(
+        s.collected.trace.as_ref().unwrap().steps + 1,
+        s.step_count() as u64,
+        "the trace and the step log agree on the steps"
+    );
+    let st1 = state(&s, 1); // before `b = a`
+    let list = var_obj(&st1, "a").expect("a is drawn");
+    assert_eq!(list.get("type").and_then(Json::as_str), Some("list"));
+    assert_eq!(refcount(list), 1.0);
+    let st2 = state(&s, 2); // before `del a`
+    assert_eq!(refcount(var_obj(&st2, "a").unwrap()), 2.0);
+    assert_eq!(refcount(var_obj(&st2, "b").unwrap()), 2.0);
+    let st3 = state(&s, 3); // after `del a`
+    assert!(var_obj(&st3, "a").is_none());
+    let b = var_obj(&st3, "b").unwrap();
+    assert_eq!(refcount(b), 1.0);
+    // Small ints are written inline in the list's slots.
+    let inl: Vec<&str> = arr(b, "refs")
+        .iter()
+        .filter_map(|r| r.get("inline").and_then(Json::as_str))
+        .collect();
+    assert_eq!(inl, ["1", "2"]);
+    // Explain names both holders at step 2.
+    let label = var_obj(&st2, "a")
+        .unwrap()
+        .get("label")
+        .and_then(Json::as_str)
+        .unwrap()
+        .to_string();
+    let ex = s.explain(2, &label);
+    assert!(ex.contains("`a`") && ex.contains("`b`"), "{ex}");
+    // The narration at step 2 tells what line 2 did.
+    let n = s.narration(2);
+    assert!(n.contains("refcount 1→2"), "{n}");
+}
+
+#[test]
+fn freed_objects_are_reported_with_their_cause() {
+    let s = run("x = [1]\nx = None\ny = 1\n", "");
+    let st = state(&s, 2);
+    assert!(
+        arr(&st, "freed")
+            .iter()
+            .any(|f| f.get("cause").and_then(Json::as_str) == Some("refcount reached 0")),
+        "{st:?}"
+    );
+}
+
+#[test]
+fn function_locals_and_the_final_state() {
+    let s = run(
+        "def f(n):\n    items = [n] * 3\n    return len(items)\nr = f(7)\n",
+        "",
+    );
+    let inside = s.lines().iter().position(|&l| l == 3).unwrap() as u32;
+    let st = state(&s, inside);
+    assert_eq!(refcount(var_obj(&st, "items").expect("local drawn")), 1.0);
+    let last = state(&s, s.step_count() - 1);
+    assert_eq!(last.get("finished").and_then(Json::as_bool), Some(true));
+    assert!(s.state_svg(inside).starts_with("<svg"));
+}
+
+#[test]
+fn modules_view_lists_sys_modules() {
+    let s = run("import sys\n", "");
+    let m = s.modules_view(1);
+    assert!(m.contains("\"name\":\"sys\""), "{m}");
+    assert!(m.contains("\"name\":\"__main__\""), "{m}");
+}

@@ -5,10 +5,13 @@
 // keep their element and glide to their new place, new objects appear, freed
 // objects fade out with the reason they were freed, changed refcounts flash.
 //
-// State JSON (see src/wasm_api/views.rs):
-//   {step, line, frames: [{id, name, file, line, vars: [{name, obj}]}],
-//    objects: [{id, label, type, value, refcount, shared, refs: [{slot, obj}]}],
+// State JSON (src/wasm_api/state_view.rs; the trace engine's scene):
+//   {step, line, frames: [{id, name, line, current, vars: [{name, obj | inline}]}],
+//    objects: [{id, label, type, kind, value, refcount, depth, dying, shared,
+//               refs: [{slot, obj | inline}]}],
 //    freed: [{id, label, cause}], stub?}
+// A slot with `inline` shows a small shared value in place (None, small ints,
+// interned strings), as the library's SVG does; `obj` draws an arrow.
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function el(tag, cls, text) {
@@ -18,8 +21,13 @@ function el(tag, cls, text) {
   return e;
 }
 
-/** Columns of object ids: breadth-first from the frames' variables. */
+/** Columns of objects: by the engine's depth, else breadth-first from the variables. */
 export function layoutColumns(state) {
+  if (state.objects.every((o) => typeof o.depth === 'number')) {
+    const columns = [];
+    for (const o of state.objects) (columns[Math.max(0, o.depth - 1)] ||= []).push(o);
+    return columns.filter(Boolean);
+  }
   const byId = new Map(state.objects.map((o) => [o.id, o]));
   const col = new Map();
   let frontier = [];
@@ -54,6 +62,19 @@ export function layoutColumns(state) {
     (columns[c] ||= []).push(o);
   }
   return columns.filter(Boolean);
+}
+
+/** A variable or slot row: a name, then an inline value or an arrow's tail. */
+function slotRow(cls, name, v) {
+  const row = el('div', cls);
+  row.append(el('span', `${cls}-name`, name));
+  if (v.obj != null) {
+    row.dataset.target = v.obj;
+    row.append(el('span', 'ptr'));
+  } else {
+    row.append(el('span', 'inline', v.inline ?? '…'));
+  }
+  return row;
 }
 
 export class HeapView {
@@ -103,19 +124,12 @@ export class HeapView {
     // Frames and their variables.
     this.frameCol.replaceChildren();
     for (const f of state.frames) {
-      const box = el('div', 'frame');
+      const box = el('div', f.current ? 'frame frame-current' : 'frame');
       box.dataset.frame = f.id;
       const head = el('div', 'frame-head');
       head.append(el('span', 'frame-name', f.name), el('span', 'frame-line', `line ${f.line}`));
       box.append(head);
-      for (const v of f.vars) {
-        const row = el('div', 'var');
-        row.dataset.target = v.obj ?? '';
-        row.append(el('span', 'var-name', v.name));
-        const ptr = el('span', 'ptr');
-        row.append(ptr);
-        box.append(row);
-      }
+      for (const v of f.vars) box.append(slotRow('var', v.name, v));
       if (!f.vars.length) box.append(el('div', 'var empty', '(no variables)'));
       this.frameCol.append(box);
     }
@@ -217,13 +231,11 @@ export class HeapView {
     this.counts.set(o.id, o.refcount);
     head.append(badge);
     node.append(head);
+    node.classList.toggle('obj-will-die', !!o.dying);
+    if (o.dying) node.title = 'freed during this step';
+    else node.removeAttribute('title');
     if (o.value != null) node.append(el('div', 'obj-value', o.value));
-    for (const r of o.refs || []) {
-      const row = el('div', 'slot');
-      row.dataset.target = r.obj;
-      row.append(el('span', 'slot-name', r.slot), el('span', 'ptr'));
-      node.append(row);
-    }
+    for (const r of o.refs || []) node.append(slotRow('slot', r.slot, r));
     return node;
   }
 

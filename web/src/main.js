@@ -345,7 +345,7 @@ async function explain(label) {
       v = { text: r.data };
     }
     if (v.stub) body.textContent = 'Explanations need the trace engine, which is not part of this build yet.';
-    else if (Array.isArray(v.lines)) body.replaceChildren(...v.lines.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+    else if (Array.isArray(v.lines)) body.replaceChildren(...v.lines.map((t) => Object.assign(document.createElement('p'), { textContent: t, className: t.startsWith(' ') ? 'explain-item' : '' })));
     else body.textContent = v.text || r.data;
   } catch (e) {
     body.textContent = e.message;

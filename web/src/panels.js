@@ -35,7 +35,15 @@ export function renderNarration(root, raw) {
     return;
   }
   const lines = v && Array.isArray(v.lines) ? v.lines : [(v && v.text) || String(raw || '')];
-  root.replaceChildren(...lines.map((t) => el('p', 'narration-line', t)));
+  if (!lines.length) {
+    root.replaceChildren(el('p', 'muted', 'Nothing has run yet: this is the state before the first line.'));
+    return;
+  }
+  // The first line is the step's header ("step 3 · line 4 · source"), the rest what happened.
+  root.replaceChildren(...lines.map((t, i) => {
+    const p = el('p', i === 0 && !t.startsWith(' ') ? 'narration-head' : 'narration-line', t.trim());
+    return p;
+  }));
 }
 
 export function renderMemory(root, raw) {

@@ -105,6 +105,18 @@ test('the heap diagram shows the objects and refcounts of each step', async (t) 
   await page.click('#forward'); // before `del a`: a, b -> list (2)
   await waitStep(page, 2);
   assert.equal((await list()).refcount, 2);
+  // Two variables, two arrows to the list; its items are inline small ints.
+  assert.equal(await page.locator('#heap .heap-frames .var[data-target]').count(), 2);
+  assert.ok((await page.locator('#heap path.arrow').count()) >= 2);
+  assert.deepEqual(await page.$$eval('#heap .obj .inline', (e) => e.map((x) => x.textContent)), ['1', '2']);
+  // The narration tells what `b = a` did.
+  assert.match(await text(page, '#narration'), /refcount 1→2/);
+  // Explain: click the list, see both holders.
+  await page.click('#heap .obj[data-type="list"]');
+  await page.waitForFunction(() => /`b`/.test(document.getElementById('explain-body').textContent));
+  const why = await text(page, '#explain-body');
+  assert.match(why, /`a`/);
+  assert.match(why, /refcount 2/);
   await shot(page, 'heap-two-names');
   await page.click('#forward'); // after del: only b (1)
   await waitStep(page, 3);
@@ -242,6 +254,19 @@ test('memory panel shows arenas and pools', async () => {
   assert.ok((await page.locator('#panel-memory .pool-used, #panel-memory .pool-full').count()) >= 1);
   assert.match(await text(page, '#panel-memory .mem-stats'), /live objects/);
   await shot(page, 'memory-panel');
+  await page.context().close();
+});
+
+test('the modules panel lists sys.modules', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'import sys\nx = 1\n');
+  await page.click('.panel-tab[data-panel="modules"]');
+  await page.click('#last');
+  await page.waitForSelector('#panel-modules table.modules');
+  const names = await page.$$eval('#panel-modules td:first-child', (e) => e.map((x) => x.textContent));
+  assert.ok(names.includes('sys') && names.includes('builtins'), names.join(','));
   await page.context().close();
 });
 

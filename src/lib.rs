@@ -19,6 +19,7 @@ pub mod runtime;
 pub mod semantics;
 pub mod source;
 pub mod strings;
+pub mod wasm_api;
 pub mod trace;
 
 pub use runtime::vm::run::{RunOutcome, run_file};

@@ -240,6 +240,7 @@ impl Vm {
                 if let Payload::Enumerate { count: c, .. } = self.heap.payload_mut(it) {
                     *c = next;
                 }
+                self.report_mutated(it);
                 // The old count moves into the result tuple.
                 Ok(Some(self.new_tuple(vec![count, x])))
             }

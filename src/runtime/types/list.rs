@@ -361,6 +361,7 @@ fn list_insert(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult 
         resize_for(v, newlen);
         v.insert(i, item);
     }
+    vm.report_mutated(l);
     Ok(vm.none())
 }
 
@@ -501,6 +502,7 @@ fn list_reverse(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResul
     if let Some(v) = list_mut(vm, l) {
         v.reverse();
     }
+    vm.report_mutated(l);
     Ok(vm.none())
 }
 
@@ -541,6 +543,7 @@ fn list_sort(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
         Some(v) => std::mem::take(v),
         None => Vec::new(),
     };
+    vm.report_mutated(l);
     let r = sort_items(vm, items, key, reverse);
     let (sorted, err) = match r {
         Ok(s) => (s, None),
@@ -550,6 +553,7 @@ fn list_sort(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     if let Some(v) = list_mut(vm, l) {
         *v = sorted;
     }
+    vm.report_mutated(l);
     for m in modified {
         vm.decref(m, Holder::Item(l));
     }

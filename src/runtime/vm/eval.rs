@@ -241,6 +241,7 @@ impl Vm {
                 opname: &opname,
             });
         }
+        self.offer_inspection(new_line);
         Ok(())
     }
 

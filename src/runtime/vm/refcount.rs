@@ -60,6 +60,7 @@ impl Vm {
                 addr,
                 size,
             });
+            sink.allocated(obj, &self.heap.objects[obj]);
         }
         obj
     }

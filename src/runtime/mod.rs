@@ -2,8 +2,13 @@
 
 pub mod alloc;
 pub mod events;
+pub mod gc;
 pub mod heap;
+pub mod memory;
+pub mod modules;
 pub mod object;
 pub mod pymalloc;
+pub mod tracemalloc;
 pub mod types;
 pub mod vm;
+pub mod weakref;

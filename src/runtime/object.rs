@@ -244,6 +244,8 @@ pub enum Payload {
         seq: Option<ObjRef>,
         index: usize,
     },
+    /// A weak reference or proxy (`runtime::weakref`): the referent is not owned.
+    WeakRef(Box<crate::runtime::weakref::WeakRefData>),
 }
 
 /// A set's contents: members in CPython's table order (see `semantics::set_table`).
@@ -462,6 +464,11 @@ impl Payload {
             Payload::Filter { func, iter } => {
                 f(*func, field("func"));
                 f(*iter, field("it"));
+            }
+            Payload::WeakRef(w) => {
+                if let Some(cb) = w.callback {
+                    f(cb, field("__callback__"));
+                }
             }
         }
     }

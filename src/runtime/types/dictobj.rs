@@ -76,7 +76,10 @@ impl Vm {
             if let Some(dd) = dict_data(&self.heap, d)
                 && !dd.map.is_empty()
             {
-                if let Some(&(_, v)) = dd.map.get(&StrQuery { hash: h, text: &text }) {
+                if let Some(&(_, v)) = dd.map.get(&StrQuery {
+                    hash: h,
+                    text: &text,
+                }) {
                     return Ok(Some(v));
                 }
                 if !self.dict_has_custom(d) {
@@ -164,7 +167,10 @@ impl Vm {
                 let (stored_key, old) = *slot;
                 slot.1 = value;
                 let holder = match holder {
-                    Holder::Name { ns, .. } => Holder::Name { ns, key: stored_key },
+                    Holder::Name { ns, .. } => Holder::Name {
+                        ns,
+                        key: stored_key,
+                    },
                     h => h,
                 };
                 self.decref(old, holder);
@@ -176,6 +182,7 @@ impl Vm {
                 dd.version += 1;
             }
         }
+        self.gc_maintain_dict_tracking(d, key, value);
         Ok(())
     }
 

@@ -159,6 +159,7 @@ pub fn for_each_root(vm: &Vm, f: &mut dyn FnMut(ObjRef, Holder)) {
     for &o in &t.native_temps {
         f(o, Holder::Temp);
     }
+    crate::runtime::modules::for_each_root(vm, f);
 }
 
 /// Looks `name` up on the type of `obj` (not on the instance), as CPython's

@@ -14,7 +14,22 @@ impl Vm {
         let level = self.pop();
         let modules = self.types.modules;
         let top = name.split('.').next().unwrap_or("").to_string();
-        let found = self.dict_get_str(modules, &name);
+        let mut found = self.dict_get_str(modules, &name);
+        if found.is_none()
+            && let Some(r) = crate::runtime::modules::import_builtin(self, &name)
+        {
+            match r {
+                Ok(m) => {
+                    self.decref(m, Holder::Temp);
+                    found = self.dict_get_str(modules, &name);
+                }
+                Err(e) => {
+                    self.drop_stack(level);
+                    self.drop_stack(fromlist);
+                    return Err(e);
+                }
+            }
+        }
         let result = match found {
             Some(m) => {
                 // Without a fromlist, `import a.b` binds the top-level package.

@@ -248,10 +248,11 @@ pub enum Payload {
     WeakRef(Box<crate::runtime::weakref::WeakRefData>),
 }
 
-/// A set's contents: members in CPython's table order (see `semantics::set_table`).
+/// A set's contents: CPython's hash table layout (see `semantics::set_table`),
+/// so iteration, `pop()` and `sys.getsizeof` follow CPython. Every key is owned.
 #[derive(Debug, Default)]
 pub struct SetData {
-    pub members: Vec<(i64, ObjRef)>,
+    pub table: crate::semantics::set_table::SetTable<ObjRef>,
 }
 
 /// Exception instance fields (CPython's `PyBaseExceptionObject`).
@@ -330,7 +331,7 @@ impl Payload {
                     f(v, item);
                 }
             }
-            Payload::Set(s) => s.members.iter().for_each(|&(_, r)| f(r, item)),
+            Payload::Set(s) => s.table.iter().for_each(|r| f(r, item)),
             Payload::Range { start, stop, step } | Payload::Slice { start, stop, step } => {
                 f(*start, field("start"));
                 f(*stop, field("stop"));

@@ -239,6 +239,19 @@ impl<K: Copy + Eq> SetTable<K> {
         self.entries().map(|(_, k)| k)
     }
 
+    /// The first active slot at or after `pos` and its key (set iterators
+    /// keep a slot position, as CPython's `si_pos`).
+    pub fn entry_at(&self, pos: usize) -> Option<(usize, K)> {
+        self.table
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find_map(|(i, s)| match s {
+                Slot::Active(_, k) => Some((i, *k)),
+                _ => None,
+            })
+    }
+
     /// `(hash, key)` pairs in table order.
     pub fn entries(&self) -> impl Iterator<Item = (i64, K)> + '_ {
         self.table.iter().filter_map(|s| match s {

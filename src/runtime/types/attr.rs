@@ -17,9 +17,7 @@ impl Vm {
     pub fn getattr(&mut self, obj: ObjRef, name: ObjRef) -> PyResult {
         let Some(n) = self.str_rc(name) else {
             let tn = self.type_name_of(name);
-            return Err(self.type_error(format!(
-                "attribute name must be string, not '{tn}'"
-            )));
+            return Err(self.type_error(format!("attribute name must be string, not '{tn}'")));
         };
         self.getattr_str(obj, &n)
     }
@@ -287,10 +285,17 @@ impl Vm {
     }
 
     /// `load_method` with a Rust str name.
-    pub fn load_method_str(&mut self, obj: ObjRef, name: &str) -> PyResult<(Option<ObjRef>, ObjRef)> {
+    pub fn load_method_str(
+        &mut self,
+        obj: ObjRef,
+        name: &str,
+    ) -> PyResult<(Option<ObjRef>, ObjRef)> {
         let ty = self.heap.type_of(obj);
-        let generic = !matches!(self.heap.payload(obj), Payload::Type(_) | Payload::Module { .. })
-            && !(self.is_heap_type(ty) && self.has_python_override(ty, "__getattribute__"));
+        let generic = !matches!(
+            self.heap.payload(obj),
+            Payload::Type(_) | Payload::Module { .. }
+        ) && (!self.is_heap_type(ty)
+            || !self.has_python_override(ty, "__getattribute__"));
         if generic
             && let Some(d) = self.lookup_type_attr(ty, name)
             && matches!(
@@ -394,13 +399,15 @@ impl Vm {
     fn setattr_impl(&mut self, obj: ObjRef, name: ObjRef, value: Option<ObjRef>) -> PyResult<()> {
         let Some(n) = self.str_rc(name) else {
             let tn = self.type_name_of(name);
-            return Err(self.type_error(format!(
-                "attribute name must be string, not '{tn}'"
-            )));
+            return Err(self.type_error(format!("attribute name must be string, not '{tn}'")));
         };
         let ty = self.heap.type_of(obj);
         if self.is_heap_type(ty) {
-            let hook = if value.is_some() { "__setattr__" } else { "__delattr__" };
+            let hook = if value.is_some() {
+                "__setattr__"
+            } else {
+                "__delattr__"
+            };
             if self.has_python_override(ty, hook) {
                 let r = match value {
                     Some(v) => self.call_method(obj, hook, &[name, v])?,
@@ -438,13 +445,13 @@ impl Vm {
         }
         if !self.has_instance_dict(obj) {
             let tn = self.type_name(ty);
-            return Err(self.attribute_error(
-                if self.lookup_type_attr(ty, n).is_some() {
+            return Err(
+                self.attribute_error(if self.lookup_type_attr(ty, n).is_some() {
                     format!("'{tn}' object attribute '{n}' is read-only")
                 } else {
                     format!("'{tn}' object has no attribute '{n}'")
-                },
-            ));
+                }),
+            );
         }
         let dict = self.instance_dict(obj);
         match value {
@@ -461,7 +468,13 @@ impl Vm {
     }
 
     /// `descr.__set__(obj, value)` / `__delete__(obj)`.
-    fn descr_set(&mut self, d: ObjRef, obj: ObjRef, n: &str, value: Option<ObjRef>) -> PyResult<()> {
+    fn descr_set(
+        &mut self,
+        d: ObjRef,
+        obj: ObjRef,
+        n: &str,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
         if let Payload::Property { fset, fdel, .. } = self.heap.payload(d) {
             let (fset, fdel) = (*fset, *fdel);
             let (f, what) = match value {
@@ -470,9 +483,9 @@ impl Vm {
             };
             let Some(f) = f else {
                 let tn = self.type_name_of(obj);
-                return Err(self.attribute_error(format!(
-                    "property '{n}' of '{tn}' object has no {what}"
-                )));
+                return Err(
+                    self.attribute_error(format!("property '{n}' of '{tn}' object has no {what}"))
+                );
             };
             let r = match value {
                 Some(v) => self.call(f, &[obj, v], None)?,

@@ -65,10 +65,17 @@ fn build_with_meta(
 ) -> PyResult {
     let kwnames: Vec<Rc<str>> = extra.iter().map(|(k, _)| k.clone()).collect();
     let kwvals: Vec<ObjRef> = extra.iter().map(|&(_, v)| v).collect();
-    let kwn = if kwnames.is_empty() { None } else { Some(&kwnames[..]) };
+    let kwn = if kwnames.is_empty() {
+        None
+    } else {
+        Some(&kwnames[..])
+    };
     // __prepare__
     let ns = match vm.lookup_type_attr(meta, "__prepare__") {
-        Some(p) if !vm.is_native_callable(p) && !matches!(vm.heap.payload(p), Payload::ClassMethod(f) if vm.is_native_callable(*f)) => {
+        Some(p)
+            if !vm.is_native_callable(p)
+                && !matches!(vm.heap.payload(p), Payload::ClassMethod(f) if vm.is_native_callable(*f)) =>
+        {
             vm.incref(p, Holder::Temp);
             let bound = vm.descr_get(p, None, meta);
             vm.decref_temp(p);
@@ -84,7 +91,9 @@ fn build_with_meta(
     vm.types.native_temps.push(bases);
     vm.types.native_temps.push(ns);
     let cell = vm.run_class_body(func, ns);
-    vm.types.native_temps.truncate(vm.types.native_temps.len().saturating_sub(2));
+    vm.types
+        .native_temps
+        .truncate(vm.types.native_temps.len().saturating_sub(2));
     let cell = match cell {
         Ok(c) => c,
         Err(e) => {
@@ -139,7 +148,10 @@ fn c3_mro(vm: &mut Vm, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate = seqs.iter().map(|s| s[0]).find(|&c| !seqs.iter().any(|s| s[1..].contains(&c)));
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0])
+            .find(|&c| !seqs.iter().any(|s| s[1..].contains(&c)));
         let Some(c) = candidate else {
             let mut names: Vec<String> = Vec::new();
             for s in &seqs {
@@ -163,7 +175,13 @@ fn c3_mro(vm: &mut Vm, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
 }
 
 /// `type.__new__(meta, name, bases, ns)`.
-pub fn create_class(vm: &mut Vm, meta: ObjRef, name: ObjRef, bases: ObjRef, ns: ObjRef) -> PyResult {
+pub fn create_class(
+    vm: &mut Vm,
+    meta: ObjRef,
+    name: ObjRef,
+    bases: ObjRef,
+    ns: ObjRef,
+) -> PyResult {
     let Some(name_s) = vm.str_rc(name) else {
         let tn = vm.type_name_of(name);
         return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {tn}")));
@@ -179,7 +197,12 @@ pub fn create_class(vm: &mut Vm, meta: ObjRef, name: ObjRef, bases: ObjRef, ns: 
         if !vm.is_type(b) {
             return Err(vm.type_error("bases must be types"));
         }
-        if b == vm.types.bool || b == vm.types.range || b == vm.types.slice || b == vm.types.function || b == vm.types.none_type {
+        if b == vm.types.bool
+            || b == vm.types.range
+            || b == vm.types.slice
+            || b == vm.types.function
+            || b == vm.types.none_type
+        {
             let bn = vm.type_name(b);
             return Err(vm.type_error(format!("type '{bn}' is not an acceptable base type")));
         }
@@ -243,13 +266,28 @@ pub fn create_class(vm: &mut Vm, meta: ObjRef, name: ObjRef, bases: ObjRef, ns: 
         vm.dict_set_str(dict, "__doc__", none)?;
     }
     // Implicit wrappers.
-    for (n, cm) in [("__new__", false), ("__init_subclass__", true), ("__class_getitem__", true)] {
+    for (n, cm) in [
+        ("__new__", false),
+        ("__init_subclass__", true),
+        ("__class_getitem__", true),
+    ] {
         if let Some(f) = vm.dict_get_str(dict, n)
             && matches!(vm.heap.payload(f), Payload::Function(_))
         {
             vm.incref(f, Holder::Temp);
-            let t = if cm { vm.types.classmethod } else { vm.types.staticmethod };
-            let w = vm.alloc(t, if cm { Payload::ClassMethod(f) } else { Payload::StaticMethod(f) });
+            let t = if cm {
+                vm.types.classmethod
+            } else {
+                vm.types.staticmethod
+            };
+            let w = vm.alloc(
+                t,
+                if cm {
+                    Payload::ClassMethod(f)
+                } else {
+                    Payload::StaticMethod(f)
+                },
+            );
             vm.dict_set_str(dict, n, w)?;
             vm.decref_temp(w);
         }
@@ -339,7 +377,9 @@ fn set_names(vm: &mut Vm, cls: ObjRef) -> PyResult<()> {
 fn init_subclass(vm: &mut Vm, cls: ObjRef) -> PyResult<()> {
     let mro = vm.type_data(cls).map(|t| t.mro.clone()).unwrap_or_default();
     for &m in mro.iter().skip(1) {
-        let Some(d) = vm.type_data(m).map(|t| t.dict) else { continue };
+        let Some(d) = vm.type_data(m).map(|t| t.dict) else {
+            continue;
+        };
         if let Some(f) = vm.dict_get_str(d, "__init_subclass__") {
             if m == vm.types.object {
                 return Ok(());

@@ -73,7 +73,11 @@ fn b_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
             "end" => end = Some(v),
             "file" => file = Some(v),
             "flush" => flush = Some(v),
-            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                );
+            }
         }
     }
     let text_of = |vm: &mut Vm, o: Option<ObjRef>, what: &str, dflt: &str| -> PyResult<String> {
@@ -148,7 +152,7 @@ fn b_hash(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
 /// `isinstance`/`issubclass` with a class or tuple of classes; `__instancecheck__` on metaclasses.
 fn check_class_spec(vm: &mut Vm, o: ObjRef, spec: ObjRef, sub: bool) -> PyResult<bool> {
     if let Payload::Tuple(items) = vm.heap.payload(spec) {
-        for it in items.to_vec() {
+        for it in items.clone() {
             if check_class_spec(vm, o, it, sub)? {
                 return Ok(true);
             }
@@ -156,7 +160,11 @@ fn check_class_spec(vm: &mut Vm, o: ObjRef, spec: ObjRef, sub: bool) -> PyResult
         return Ok(false);
     }
     let meta = vm.heap.type_of(spec);
-    let hook = if sub { "__subclasscheck__" } else { "__instancecheck__" };
+    let hook = if sub {
+        "__subclasscheck__"
+    } else {
+        "__instancecheck__"
+    };
     if vm.is_heap_type(meta) && vm.has_python_override(meta, hook) {
         let r = vm.call_method(spec, hook, &[o])?;
         let t = vm.is_true(r);
@@ -164,7 +172,11 @@ fn check_class_spec(vm: &mut Vm, o: ObjRef, spec: ObjRef, sub: bool) -> PyResult
         return t;
     }
     if !vm.is_type(spec) {
-        let what = if sub { "issubclass() arg 2" } else { "isinstance() arg 2" };
+        let what = if sub {
+            "issubclass() arg 2"
+        } else {
+            "isinstance() arg 2"
+        };
         return Err(vm.type_error(format!(
             "{what} must be a type, a tuple of types, or a union"
         )));
@@ -251,6 +263,16 @@ fn b_next(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
         let tn = vm.type_name(ity);
         return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
     }
+    if matches!(vm.heap.payload(it), Payload::Generator(_)) {
+        // gen_iternext: a return value travels in StopIteration.
+        return match (vm.generator_iternext(it), args.get(1)) {
+            (Err(e), Some(&d)) if vm.err_matches(&e, vm.types.stop_iteration) => {
+                vm.discard_err(e);
+                Ok(vm.new_ref(d))
+            }
+            (r, _) => r,
+        };
+    }
     match vm.iter_next(it)? {
         Some(x) => Ok(x),
         None => match args.get(1) {
@@ -264,8 +286,14 @@ fn b_callable(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     let o = one_arg(vm, "callable", args, k)?;
     let r = matches!(
         vm.heap.payload(o),
-        Payload::Function(_) | Payload::Method { .. } | Payload::Builtin { .. } | Payload::MethodDescr { .. } | Payload::Type(_)
-    ) || vm.lookup_type_attr(vm.heap.type_of(o), "__call__").is_some();
+        Payload::Function(_)
+            | Payload::Method { .. }
+            | Payload::Builtin { .. }
+            | Payload::MethodDescr { .. }
+            | Payload::Type(_)
+    ) || vm
+        .lookup_type_attr(vm.heap.type_of(o), "__call__")
+        .is_some();
     Ok(vm.bool(r))
 }
 
@@ -285,7 +313,7 @@ fn b_input(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
 /// `dir(o)`: sorted attribute names.
 pub fn dir_of(vm: &mut Vm, o: ObjRef) -> PyResult {
     let mut names: Vec<Rc<str>> = Vec::new();
-    let mut add_dict = |vm: &Vm, d: ObjRef, names: &mut Vec<Rc<str>>| {
+    let add_dict = |vm: &Vm, d: ObjRef, names: &mut Vec<Rc<str>>| {
         for (k, _) in vm.dict_items(d) {
             if let Some(s) = vm.str_rc(k)
                 && !names.contains(&s)
@@ -334,7 +362,11 @@ fn b_dir(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
 }
 
 fn dir_of_dict(vm: &mut Vm, d: ObjRef) -> PyResult {
-    let mut names: Vec<Rc<str>> = vm.dict_items(d).into_iter().filter_map(|(k, _)| vm.str_rc(k)).collect();
+    let mut names: Vec<Rc<str>> = vm
+        .dict_items(d)
+        .into_iter()
+        .filter_map(|(k, _)| vm.str_rc(k))
+        .collect();
     names.sort();
     let items = names.iter().map(|n| vm.new_str_rc(n.clone())).collect();
     Ok(vm.new_list(items))
@@ -374,10 +406,25 @@ pub(super) fn install(vm: &mut Vm) {
         let public = !name.contains("iterator")
             && !matches!(
                 name.as_str(),
-                "NoneType" | "NotImplementedType" | "ellipsis" | "function" | "builtin_function_or_method"
-                    | "method" | "method_descriptor" | "code" | "cell" | "module" | "generator" | "frame"
-                    | "traceback" | "dict_keys" | "dict_values" | "dict_items" | "TextIOWrapper"
-                    | "callable_iterator" | "iterator"
+                "NoneType"
+                    | "NotImplementedType"
+                    | "ellipsis"
+                    | "function"
+                    | "builtin_function_or_method"
+                    | "method"
+                    | "method_descriptor"
+                    | "code"
+                    | "cell"
+                    | "module"
+                    | "generator"
+                    | "frame"
+                    | "traceback"
+                    | "dict_keys"
+                    | "dict_values"
+                    | "dict_items"
+                    | "TextIOWrapper"
+                    | "callable_iterator"
+                    | "iterator"
             );
         if public {
             let _ = vm.dict_set_str(d, &name, ty);

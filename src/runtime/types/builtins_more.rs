@@ -1,13 +1,13 @@
 //! More builtin functions: min/max/sum/sorted/abs/all/any/divmod/pow/round,
 //! chr/ord/bin/hex/oct/format, vars/globals/locals, exit/quit.
 
+use super::compare::CompareOp;
 use crate::ast::Operator;
 use crate::native;
 use crate::runtime::events::Holder;
 use crate::runtime::heap::ObjRef;
 use crate::runtime::object::{NativeDef, Payload};
 use crate::runtime::vm::{PyResult, Vm};
-use super::compare::CompareOp;
 use std::rc::Rc;
 
 /// `locals()` of the running frame as a new reference to a dict.
@@ -23,7 +23,9 @@ pub fn current_locals(vm: &mut Vm) -> PyResult {
     let values: Vec<Option<ObjRef>> = frame.fast.clone();
     let d = vm.new_dict();
     for (i, name) in code.localsplusnames.iter().enumerate() {
-        let Some(Some(mut v)) = values.get(i).copied() else { continue };
+        let Some(Some(mut v)) = values.get(i).copied() else {
+            continue;
+        };
         let kind = code.localspluskinds.get(i).copied().unwrap_or(0);
         if kind & (crate::bytecode::CO_FAST_CELL | crate::bytecode::CO_FAST_FREE) != 0 {
             match vm.heap.payload(v) {
@@ -38,7 +40,11 @@ pub fn current_locals(vm: &mut Vm) -> PyResult {
 }
 
 fn b_globals(vm: &mut Vm, _a: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-    let g = vm.frames.last().map(|f| f.globals).unwrap_or(vm.types.builtins_dict);
+    let g = vm
+        .frames
+        .last()
+        .map(|f| f.globals)
+        .unwrap_or(vm.types.builtins_dict);
     Ok(vm.new_ref(g))
 }
 
@@ -57,7 +63,13 @@ fn b_vars(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
 }
 
 /// min/max over an iterable or arguments, with `key` and `default`.
-fn min_max(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>, name: &str, op: CompareOp) -> PyResult {
+fn min_max(
+    vm: &mut Vm,
+    args: &[ObjRef],
+    k: Option<&[Rc<str>]>,
+    name: &str,
+    op: CompareOp,
+) -> PyResult {
     let (pos, kw) = super::native::split_kwargs(args, k);
     let mut key = None;
     let mut default = None;
@@ -65,7 +77,11 @@ fn min_max(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>, name: &str, op: 
         match &*kn {
             "key" => key = Some(v).filter(|&v| v != vm.types.none),
             "default" => default = Some(v),
-            _ => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{kn}'"))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{name}() got an unexpected keyword argument '{kn}'"
+                )));
+            }
         }
     }
     if pos.is_empty() {
@@ -146,10 +162,10 @@ fn b_max(vm: &mut Vm, a: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
 fn b_sum(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     let a = vm.parse_args("sum", args, k, &["iterable", "start"], 1)?;
     let start = a[1];
-    if let Some(s) = start {
-        if vm.str_value(s).is_some() {
-            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
-        }
+    if let Some(s) = start
+        && vm.str_value(s).is_some()
+    {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let it = vm.get_iter(a[0].unwrap_or(vm.types.none))?;
     let mut acc = match start {
@@ -259,7 +275,9 @@ fn b_divmod(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
     if vm.is_heap_type(ty) && vm.has_python_override(ty, "__divmod__") {
         return vm.call_method(args[0], "__divmod__", &[args[1]]);
     }
-    let q = vm.binary_op(args[0], args[1], Operator::FloorDiv, false).map_err(|e| fix_divmod_err(vm, e, args))?;
+    let q = vm
+        .binary_op(args[0], args[1], Operator::FloorDiv, false)
+        .map_err(|e| fix_divmod_err(vm, e, args))?;
     let r = match vm.binary_op(args[0], args[1], Operator::Mod, false) {
         Ok(r) => r,
         Err(e) => {
@@ -270,11 +288,17 @@ fn b_divmod(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
     Ok(vm.new_tuple(vec![q, r]))
 }
 
-fn fix_divmod_err(vm: &mut Vm, e: crate::runtime::vm::PyErr, args: &[ObjRef]) -> crate::runtime::vm::PyErr {
+fn fix_divmod_err(
+    vm: &mut Vm,
+    e: crate::runtime::vm::PyErr,
+    args: &[ObjRef],
+) -> crate::runtime::vm::PyErr {
     if vm.err_matches(&e, vm.types.type_error) {
         vm.discard_err(e);
         let (a, b) = (vm.type_name_of(args[0]), vm.type_name_of(args[1]));
-        return vm.type_error(format!("unsupported operand type(s) for divmod(): '{a}' and '{b}'"));
+        return vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{a}' and '{b}'"
+        ));
     }
     e
 }
@@ -285,8 +309,12 @@ fn b_pow(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     match a[2].filter(|&m| m != vm.types.none) {
         None => vm.binary_op(b, e, Operator::Pow, false),
         Some(m) => {
-            let (Some(x), Some(y), Some(z)) = (vm.bigint_value(b), vm.bigint_value(e), vm.bigint_value(m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(x), Some(y), Some(z)) =
+                (vm.bigint_value(b), vm.bigint_value(e), vm.bigint_value(m))
+            else {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             match crate::semantics::int_ops::pow_mod(&x, &y, &z) {
                 Ok(v) => Ok(vm.new_bigint(v)),
@@ -329,13 +357,20 @@ fn b_round(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
                     let p = num_bigint::BigInt::from(10).pow((-n) as u32);
                     let half = &p / 2;
                     let (q, r) = num_integer::Integer::div_mod_floor(&v, &p);
-                    let q = if r > half || (r == half && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                    let q = if r > half || (r == half && num_integer::Integer::is_odd(&q)) {
+                        q + 1
+                    } else {
+                        q
+                    };
                     Ok(vm.new_bigint(q * p))
                 }
             }
         }
         _ => {
-            if vm.lookup_type_attr(vm.heap.type_of(x), "__round__").is_some() {
+            if vm
+                .lookup_type_attr(vm.heap.type_of(x), "__round__")
+                .is_some()
+            {
                 return match nd {
                     Some(n) => vm.call_method(x, "__round__", &[n]),
                     None => vm.call_method(x, "__round__", &[]),
@@ -387,14 +422,17 @@ fn b_ord(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
         }
         _ => {
             let tn = vm.type_name_of(o);
-            Err(vm.type_error(format!(
-                "ord() expected string of length 1, but {tn} found"
-            )))
+            Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
         }
     }
 }
 
-fn radix(vm: &mut Vm, args: &[ObjRef], name: &str, f: fn(&num_bigint::BigInt) -> String) -> PyResult {
+fn radix(
+    vm: &mut Vm,
+    args: &[ObjRef],
+    name: &str,
+    f: fn(&num_bigint::BigInt) -> String,
+) -> PyResult {
     vm.check_nargs(name, args.len(), 1, 1)?;
     let v = match vm.bigint_value(args[0]) {
         Some(v) => v,

@@ -38,7 +38,9 @@ fn bytes_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
                         }
                         None => {
                             let tn = vm.type_name_of(i);
-                            err = Some(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                            err = Some(vm.type_error(format!(
+                                "'{tn}' object cannot be interpreted as an integer"
+                            )));
                             break;
                         }
                     }
@@ -81,10 +83,7 @@ fn bytes_hex(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
 }
 
 static BYTES_NEW: NativeDef = native!("__new__", bytes_new);
-static BYTES_METHODS: &[NativeDef] = &[
-    native!("decode", bytes_decode),
-    native!("hex", bytes_hex),
-];
+static BYTES_METHODS: &[NativeDef] = &[native!("decode", bytes_decode), native!("hex", bytes_hex)];
 
 pub(super) fn install(vm: &mut Vm) {
     let b = vm.types.bytes;

@@ -8,6 +8,7 @@ use crate::bytecode::{CodeObject, Const};
 use crate::runtime::heap::ObjRef;
 use crate::runtime::object::{CodeData, Payload};
 use crate::runtime::vm::Vm;
+use crate::semantics::set_table::SetTable;
 use std::rc::Rc;
 
 impl Vm {
@@ -58,12 +59,15 @@ impl Vm {
             Const::Code(code) => self.new_code(code.clone()),
             Const::FrozenSet(items) => {
                 let ty = self.types.frozenset;
+                let items: Vec<ObjRef> = items.iter().map(|c| self.new_const(c)).collect();
+                let order = self.const_frozenset_order(&items);
                 let s = self.alloc(ty, crate::runtime::object::Payload::Set(Box::default()));
-                for c in items.iter() {
-                    let item = self.new_const(c);
-                    if let Err(e) = self.set_add(s, item) {
+                for &i in &order {
+                    if let Err(e) = self.set_add(s, items[i]) {
                         self.discard_err(e);
                     }
+                }
+                for item in items {
                     self.decref_temp(item);
                 }
                 s
@@ -75,5 +79,26 @@ impl Vm {
                 self.new_tuple(vec![r, i])
             }
         }
+    }
+
+    /// The order in which a frozenset constant's items enter the runtime
+    /// object: CPython's compiler builds the frozenset from the items, then
+    /// `merge_consts_recursive` rebuilds it from that set's iteration order.
+    fn const_frozenset_order(&mut self, items: &[ObjRef]) -> Vec<usize> {
+        let mut keys = Vec::with_capacity(items.len());
+        for &it in items {
+            match self.dict_key(it) {
+                Ok(k) => keys.push(k),
+                Err(e) => {
+                    self.discard_err(e);
+                    return (0..items.len()).collect();
+                }
+            }
+        }
+        let mut first = SetTable::new();
+        for (i, k) in keys.iter().enumerate() {
+            first.insert(k.hash, i, |j| keys[j].repr == k.repr);
+        }
+        first.iter().collect()
     }
 }

@@ -116,7 +116,10 @@ impl Vm {
         } else if a_py && let Some(r) = self.native_compare(b, a, op.reflected())? {
             return Ok(self.bool(r));
         }
-        if op == CompareOp::Ne && self.has_python_override(ta, "__eq__") && !self.has_python_override(ta, "__ne__") {
+        if op == CompareOp::Ne
+            && self.has_python_override(ta, "__eq__")
+            && !self.has_python_override(ta, "__ne__")
+        {
             // object.__ne__ inverts __eq__.
             let r = self.call_method(a, "__eq__", &[b])?;
             if r != self.types.not_implemented {
@@ -163,7 +166,12 @@ impl Vm {
     }
 
     /// Comparisons between builtin values (by payload). None: NotImplemented.
-    pub fn native_compare(&mut self, a: ObjRef, b: ObjRef, op: CompareOp) -> PyResult<Option<bool>> {
+    pub fn native_compare(
+        &mut self,
+        a: ObjRef,
+        b: ObjRef,
+        op: CompareOp,
+    ) -> PyResult<Option<bool>> {
         use Payload as P;
         let ord = match (self.heap.payload(a), self.heap.payload(b)) {
             (P::Int(PyInt::Small(x)), P::Int(PyInt::Small(y))) => x.cmp(y),
@@ -210,11 +218,18 @@ impl Vm {
             }
             (P::Set(_), P::Set(_)) => return super::set::set_compare(self, a, b, op).map(Some),
             (P::DictView { .. }, _) | (_, P::DictView { .. }) => {
-                return super::set::view_compare(self, a, b, op);
+                return super::set_methods::view_compare(self, a, b, op);
             }
-            (P::Method { func: f1, self_: s1 }, P::Method { func: f2, self_: s2 })
-                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
-            {
+            (
+                P::Method {
+                    func: f1,
+                    self_: s1,
+                },
+                P::Method {
+                    func: f2,
+                    self_: s2,
+                },
+            ) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
                 let eq = f1 == f2 && s1 == s2;
                 return Ok(Some(eq == (op == CompareOp::Eq)));
             }
@@ -253,10 +268,7 @@ impl Vm {
             return Ok(op == CompareOp::Ne);
         }
         let mut i = 0;
-        loop {
-            let (Some(x), Some(y)) = (get(self, a, i), get(self, b, i)) else {
-                break;
-            };
+        while let (Some(x), Some(y)) = (get(self, a, i), get(self, b, i)) {
             self.incref(x, Holder::Temp);
             self.incref(y, Holder::Temp);
             let eq = self.eq_bool(x, y);

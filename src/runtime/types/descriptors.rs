@@ -26,12 +26,26 @@ fn new_property(
     for o in [fget, fset, fdel, doc].into_iter().flatten() {
         vm.incref(o, Holder::Temp);
     }
-    vm.alloc(ty, Payload::Property { fget, fset, fdel, doc })
+    vm.alloc(
+        ty,
+        Payload::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        },
+    )
 }
 
 fn property_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     let cls = args[1];
-    let a = vm.parse_args("property", &args[2..], k, &["fget", "fset", "fdel", "doc"], 0)?;
+    let a = vm.parse_args(
+        "property",
+        &args[2..],
+        k,
+        &["fget", "fset", "fdel", "doc"],
+        0,
+    )?;
     let (g, s, d, doc) = (
         none_to_opt(vm, a[0]),
         none_to_opt(vm, a[1]),
@@ -47,7 +61,13 @@ fn property_init(vm: &mut Vm, _args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyRes
 
 fn property_copy(vm: &mut Vm, args: &[ObjRef], which: u8) -> PyResult {
     vm.check_nargs("property", args.len() - 1, 1, 1)?;
-    let Payload::Property { fget, fset, fdel, doc } = vm.heap.payload(args[0]) else {
+    let Payload::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    } = vm.heap.payload(args[0])
+    else {
         return Err(vm.type_error("descriptor requires a 'property' object"));
     };
     let (mut g, mut s, mut d, doc) = (*fget, *fset, *fdel, *doc);
@@ -103,7 +123,14 @@ fn wrapper_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>, cm: bool) ->
     vm.check_nargs(name, args.len() - 2, 1, 1)?;
     let f = vm.new_ref(args[2]);
     let cls = args[1];
-    Ok(vm.alloc(cls, if cm { Payload::ClassMethod(f) } else { Payload::StaticMethod(f) }))
+    Ok(vm.alloc(
+        cls,
+        if cm {
+            Payload::ClassMethod(f)
+        } else {
+            Payload::StaticMethod(f)
+        },
+    ))
 }
 fn staticmethod_new(vm: &mut Vm, a: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     wrapper_new(vm, a, k, false)
@@ -143,9 +170,9 @@ fn super_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
             } else if vm.isinstance_of(o, ty) {
                 Some(vm.heap.type_of(o))
             } else {
-                return Err(vm.type_error(
-                    "super(type, obj): obj must be an instance or subtype of type",
-                ));
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
             }
         }
     };
@@ -204,8 +231,14 @@ impl Vm {
         if name != "__class__"
             && let Some(start) = obj_type
         {
-            let mro = self.type_data(start).map(|t| t.mro.clone()).unwrap_or_default();
-            let pos = mro.iter().position(|&m| m == ty).map_or(mro.len(), |p| p + 1);
+            let mro = self
+                .type_data(start)
+                .map(|t| t.mro.clone())
+                .unwrap_or_default();
+            let pos = mro
+                .iter()
+                .position(|&m| m == ty)
+                .map_or(mro.len(), |p| p + 1);
             for &m in &mro[pos..] {
                 let dict = self.type_data(m).map(|t| t.dict);
                 if let Some(d) = dict
@@ -242,7 +275,13 @@ static FUNCTION_METHODS: &[NativeDef] = &[native!("__get__", descr_get_native)];
 
 pub(super) fn install(vm: &mut Vm) {
     let t = &vm.types;
-    let (p, s, c, sup, f) = (t.property, t.staticmethod, t.classmethod, t.super_, t.function);
+    let (p, s, c, sup, f) = (
+        t.property,
+        t.staticmethod,
+        t.classmethod,
+        t.super_,
+        t.function,
+    );
     vm.add_bound_builtin(p, &PROPERTY_NEW);
     vm.add_methods(p, PROPERTY_METHODS);
     vm.add_bound_builtin(s, &STATICMETHOD_NEW);

@@ -16,7 +16,10 @@ pub fn dict_update_from(vm: &mut Vm, d: ObjRef, other: ObjRef) -> PyResult<()> {
         }
         return Ok(());
     }
-    if vm.lookup_type_attr(vm.heap.type_of(other), "keys").is_some() {
+    if vm
+        .lookup_type_attr(vm.heap.type_of(other), "keys")
+        .is_some()
+    {
         let keys = vm.call_method(other, "keys", &[])?;
         let keys_v = vm.collect_iterable(keys);
         vm.decref_temp(keys);
@@ -47,7 +50,9 @@ pub fn dict_update_from(vm: &mut Vm, d: ObjRef, other: ObjRef) -> PyResult<()> {
             Err(e) => {
                 vm.discard_err(e);
                 let tn = vm.type_name_of(item);
-                result = Err(vm.type_error(format!("cannot convert dictionary update sequence element #{n} to a sequence")));
+                result = Err(vm.type_error(format!(
+                    "cannot convert dictionary update sequence element #{n} to a sequence"
+                )));
                 let _ = tn;
                 break;
             }
@@ -72,7 +77,12 @@ pub fn dict_update_from(vm: &mut Vm, d: ObjRef, other: ObjRef) -> PyResult<()> {
 }
 
 /// Keyword arguments into a dict.
-fn update_from_kwargs(vm: &mut Vm, d: ObjRef, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult<()> {
+fn update_from_kwargs(
+    vm: &mut Vm,
+    d: ObjRef,
+    args: &[ObjRef],
+    kwnames: Option<&[Rc<str>]>,
+) -> PyResult<()> {
     let (_, kw) = super::native::split_kwargs(args, kwnames);
     for (k, v) in kw {
         let key = vm.new_str_rc(k);
@@ -142,7 +152,10 @@ pub fn view_contains(vm: &mut Vm, d: ObjRef, kind: DictViewKind, x: ObjRef) -> P
             Ok(false)
         }
         DictViewKind::Items => {
-            let Some(pair) = vm.seq_items(x).filter(|p| p.len() == 2 && matches!(vm.heap.payload(x), Payload::Tuple(_))) else {
+            let Some(pair) = vm
+                .seq_items(x)
+                .filter(|p| p.len() == 2 && matches!(vm.heap.payload(x), Payload::Tuple(_)))
+            else {
                 return Ok(false);
             };
             match vm.dict_get(d, pair[0])? {
@@ -189,7 +202,10 @@ fn dict_init(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     let d = self_dict(vm, args)?;
     let (pos, _) = super::native::split_kwargs(&args[1..], k);
     if pos.len() > 1 {
-        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     if let Some(&src) = pos.first() {
         dict_update_from(vm, d, src)?;
@@ -280,7 +296,10 @@ fn dict_update(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult 
     let d = self_dict(vm, args)?;
     let (pos, _) = super::native::split_kwargs(&args[1..], k);
     if pos.len() > 1 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     if let Some(&src) = pos.first() {
         dict_update_from(vm, d, src)?;
@@ -366,7 +385,11 @@ pub(super) fn install(vm: &mut Vm) {
     vm.add_bound_builtin(d, &DICT_NEW);
     vm.add_classmethod(d, &DICT_FROMKEYS);
     vm.add_methods(d, DICT_METHODS);
-    for t in [vm.types.dict_keys, vm.types.dict_values, vm.types.dict_items] {
+    for t in [
+        vm.types.dict_keys,
+        vm.types.dict_values,
+        vm.types.dict_items,
+    ] {
         vm.add_methods(t, VIEW_METHODS);
     }
 }

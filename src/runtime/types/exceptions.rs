@@ -197,8 +197,9 @@ impl Vm {
             "code" if self.isinstance_of(exc, self.types.system_exit) => {
                 Some(self.first_arg_or_none(e.args))
             }
-            "name" if self.isinstance_of(exc, self.types.name_error)
-                || self.isinstance_of(exc, self.types.attribute_error) =>
+            "name"
+                if self.isinstance_of(exc, self.types.name_error)
+                    || self.isinstance_of(exc, self.types.attribute_error) =>
             {
                 Some(self.types.none)
             }
@@ -295,7 +296,10 @@ impl Vm {
     fn is_truthy_simple(&self, v: ObjRef) -> bool {
         !(v == self.types.none
             || v == self.types.false_
-            || matches!(self.heap.payload(v), Payload::Int(crate::runtime::object::PyInt::Small(0))))
+            || matches!(
+                self.heap.payload(v),
+                Payload::Int(crate::runtime::object::PyInt::Small(0))
+            ))
     }
 }
 

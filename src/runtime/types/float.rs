@@ -134,7 +134,11 @@ macro_rules! float_dunder {
     ($fname:ident, $op:expr, $rev:expr) => {
         fn $fname(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
             vm.check_nargs(stringify!($fname), args.len() - 1, 1, 1)?;
-            let (a, b) = if $rev { (args[1], args[0]) } else { (args[0], args[1]) };
+            let (a, b) = if $rev {
+                (args[1], args[0])
+            } else {
+                (args[0], args[1])
+            };
             match float_binary(vm, a, b, $op)? {
                 Some(r) => Ok(r),
                 None => Ok(vm.not_implemented()),

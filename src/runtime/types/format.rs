@@ -111,7 +111,7 @@ impl PrintfArg for Arg {
 }
 
 fn make_arg(vm: &mut Vm, o: ObjRef, pending: &mut Pending) -> Arg {
-    let mut keep = |r: PyResult<String>, pending: &mut Pending| match r {
+    let keep = |r: PyResult<String>, pending: &mut Pending| match r {
         Ok(s) => Ok(s),
         Err(e) => {
             pending.errors.push(e);
@@ -131,7 +131,9 @@ fn make_arg(vm: &mut Vm, o: ObjRef, pending: &mut Pending) -> Arg {
         _ if int.is_some() => int.clone(),
         _ => {
             let ty = vm.heap.type_of(o);
-            if vm.lookup_type_attr(ty, "__int__").is_some() || vm.lookup_type_attr(ty, "__index__").is_some() {
+            if vm.lookup_type_attr(ty, "__int__").is_some()
+                || vm.lookup_type_attr(ty, "__index__").is_some()
+            {
                 super::int::int_from_obj(vm, o, None).ok()
             } else {
                 None
@@ -140,7 +142,10 @@ fn make_arg(vm: &mut Vm, o: ObjRef, pending: &mut Pending) -> Arg {
     };
     let index = if int.is_some() {
         int.clone()
-    } else if vm.lookup_type_attr(vm.heap.type_of(o), "__index__").is_some() {
+    } else if vm
+        .lookup_type_attr(vm.heap.type_of(o), "__index__")
+        .is_some()
+    {
         vm.index_value(o).ok().map(BigInt::from)
     } else {
         None
@@ -149,7 +154,10 @@ fn make_arg(vm: &mut Vm, o: ObjRef, pending: &mut Pending) -> Arg {
         Payload::Float(f) => Some(*f),
         Payload::Int(_) | Payload::Bool(_) => super::float::as_f64(vm, o).ok().flatten(),
         _ => {
-            if vm.lookup_type_attr(vm.heap.type_of(o), "__float__").is_some() {
+            if vm
+                .lookup_type_attr(vm.heap.type_of(o), "__float__")
+                .is_some()
+            {
                 super::float::float_from_obj(vm, o).ok()
             } else {
                 None
@@ -174,12 +182,15 @@ pub fn percent_format_obj(vm: &mut Vm, fmt: ObjRef, args: ObjRef) -> PyResult {
     let mut pending = Pending { errors: Vec::new() };
     let result = if let Payload::Tuple(items) = vm.heap.payload(args) {
         let items = items.to_vec();
-        let mut v: Vec<Arg> = items.iter().map(|&o| make_arg(vm, o, &mut pending)).collect();
+        let mut v: Vec<Arg> = items
+            .iter()
+            .map(|&o| make_arg(vm, o, &mut pending))
+            .collect();
         printf_format(&f, PrintfArgs::Tuple(&mut v))
     } else {
         let mut a = make_arg(vm, args, &mut pending);
-        let is_mapping = matches!(vm.heap.payload(args), Payload::Dict(_))
-            && vm.str_value(args).is_none();
+        let is_mapping =
+            matches!(vm.heap.payload(args), Payload::Dict(_)) && vm.str_value(args).is_none();
         if is_mapping {
             let entries: Vec<(String, Arg)> = vm
                 .dict_items(args)
@@ -193,17 +204,32 @@ pub fn percent_format_obj(vm: &mut Vm, fmt: ObjRef, args: ObjRef) -> PyResult {
                 entries.into_iter().map(|(k, v)| (k, Some(v))).collect();
             let mut lookup = |key: &str| -> crate::semantics::PyResult<Arg> {
                 for (k, v) in entries.iter_mut() {
-                    if k == key {
-                        if let Some(a) = v.take() {
-                            return Ok(a);
-                        }
+                    if k == key
+                        && let Some(a) = v.take()
+                    {
+                        return Ok(a);
                     }
                 }
-                Err(PyExcSpec::new(crate::semantics::ExcKind::KeyError, key.to_string()))
+                Err(PyExcSpec::new(
+                    crate::semantics::ExcKind::KeyError,
+                    key.to_string(),
+                ))
             };
-            printf_format(&f, PrintfArgs::Single { arg: &mut a, lookup: Some(&mut lookup) })
+            printf_format(
+                &f,
+                PrintfArgs::Single {
+                    arg: &mut a,
+                    lookup: Some(&mut lookup),
+                },
+            )
         } else {
-            printf_format(&f, PrintfArgs::Single { arg: &mut a, lookup: None })
+            printf_format(
+                &f,
+                PrintfArgs::Single {
+                    arg: &mut a,
+                    lookup: None,
+                },
+            )
         }
     };
     match result {
@@ -214,7 +240,11 @@ pub fn percent_format_obj(vm: &mut Vm, fmt: ObjRef, args: ObjRef) -> PyResult {
             Ok(vm.new_string(s))
         }
         Err(e) => {
-            if let Some(idx) = e.msg.strip_prefix(PENDING_MARK).and_then(|i| i.parse::<usize>().ok()) {
+            if let Some(idx) = e
+                .msg
+                .strip_prefix(PENDING_MARK)
+                .and_then(|i| i.parse::<usize>().ok())
+            {
                 let mut chosen = None;
                 for (i, err) in pending.errors.into_iter().enumerate() {
                     if i == idx {

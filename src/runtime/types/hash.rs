@@ -7,8 +7,8 @@ use crate::runtime::object::{DictKey, KeyRepr, Payload, PyInt};
 use crate::runtime::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 
-pub use crate::semantics::hash::{hash_bytes, hash_i64, hash_str};
 use crate::semantics::hash as sem;
+pub use crate::semantics::hash::{hash_bytes, hash_i64, hash_str};
 
 pub fn hash_bigint(v: &BigInt) -> i64 {
     sem::hash_int(v)
@@ -144,10 +144,7 @@ impl Vm {
         let custom_eq = self.has_python_override(ty, "__eq__");
         let hash = match hash_attr {
             Some(h) if h == self.types.none => {
-                return Err(self.type_error(format!(
-                    "unhashable type: '{}'",
-                    self.type_name(ty)
-                )));
+                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(ty))));
             }
             Some(h) if !self.is_native_callable(h) => {
                 let r = self.call_method(o, "__hash__", &[])?;
@@ -224,4 +221,3 @@ impl Vm {
         Ok(Some(k))
     }
 }
-

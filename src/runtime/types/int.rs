@@ -85,20 +85,29 @@ fn small_binary(vm: &mut Vm, x: i64, y: i64, op: Operator) -> PyResult<Option<Ob
                 None
             } else {
                 let (q, r) = (x / y, x % y);
-                let (q, r) = if r != 0 && ((r < 0) != (y < 0)) { (q - 1, r + y) } else { (q, r) };
+                let (q, r) = if r != 0 && ((r < 0) != (y < 0)) {
+                    (q - 1, r + y)
+                } else {
+                    (q, r)
+                };
                 Some(if op == Operator::Mod { r } else { q })
             }
         }
         Operator::BitAnd => Some(x & y),
         Operator::BitOr => Some(x | y),
         Operator::BitXor => Some(x ^ y),
-        Operator::RShift if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
-        Operator::LShift if (0..63).contains(&y) => {
-            let r = x.checked_shl(y as u32).filter(|r| r >> y == x);
-            r
-        }
+        Operator::RShift if y >= 0 => Some(if y >= 64 {
+            if x < 0 { -1 } else { 0 }
+        } else {
+            x >> y
+        }),
+        Operator::LShift if (0..63).contains(&y) => x.checked_shl(y as u32).filter(|r| r >> y == x),
         Operator::Pow if y >= 0 => {
-            if y > u32::MAX as i64 { None } else { x.checked_pow(y as u32) }
+            if y > u32::MAX as i64 {
+                None
+            } else {
+                x.checked_pow(y as u32)
+            }
         }
         Operator::Div => {
             if y == 0 {
@@ -208,7 +217,12 @@ fn int_bit_length(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyRes
 
 fn int_bit_count(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
     let v = self_big(vm, args[0]);
-    let n: u64 = v.magnitude().to_u64_digits().iter().map(|d| u64::from(d.count_ones())).sum();
+    let n: u64 = v
+        .magnitude()
+        .to_u64_digits()
+        .iter()
+        .map(|d| u64::from(d.count_ones()))
+        .sum();
     Ok(vm.new_int(n as i64))
 }
 
@@ -225,7 +239,13 @@ fn int_as_integer_ratio(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) ->
 }
 
 fn int_to_bytes(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
-    let a = vm.parse_args("to_bytes", &args[1..], kwnames, &["length", "byteorder", "signed"], 0)?;
+    let a = vm.parse_args(
+        "to_bytes",
+        &args[1..],
+        kwnames,
+        &["length", "byteorder", "signed"],
+        0,
+    )?;
     let length = match a[0] {
         Some(l) => vm.index_value(l)?,
         None => 1,
@@ -250,7 +270,13 @@ fn int_to_bytes(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Py
 }
 
 fn int_from_bytes(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
-    let a = vm.parse_args("from_bytes", &args[1..], kwnames, &["bytes", "byteorder", "signed"], 1)?;
+    let a = vm.parse_args(
+        "from_bytes",
+        &args[1..],
+        kwnames,
+        &["bytes", "byteorder", "signed"],
+        1,
+    )?;
     let bytes: Vec<u8> = match a[0].map(|b| vm.heap.payload(b)) {
         Some(Payload::Bytes(b)) => b.to_vec(),
         _ => return Err(vm.type_error("cannot convert object to bytes")),

@@ -33,10 +33,34 @@ impl Vm {
         let ty = self.heap.type_of(o);
         let t = &self.types;
         let (ity, payload) = match self.heap.payload(o) {
-            Payload::List(_) => (t.list_iterator, Payload::SeqIter { seq: Some(o), index: 0 }),
-            Payload::Tuple(_) => (t.tuple_iterator, Payload::SeqIter { seq: Some(o), index: 0 }),
-            Payload::Str(_) => (t.str_iterator, Payload::SeqIter { seq: Some(o), index: 0 }),
-            Payload::Bytes(_) => (t.bytes_iterator, Payload::SeqIter { seq: Some(o), index: 0 }),
+            Payload::List(_) => (
+                t.list_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
+            Payload::Tuple(_) => (
+                t.tuple_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
+            Payload::Str(_) => (
+                t.str_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
+            Payload::Bytes(_) => (
+                t.bytes_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
             Payload::Dict(d) => (
                 t.dict_keyiterator,
                 Payload::DictIter {
@@ -62,16 +86,29 @@ impl Vm {
                 self.incref(dict, Holder::Temp);
                 return Ok(self.alloc(
                     ity,
-                    Payload::DictIter { dict: Some(dict), index: 0, kind, version, len },
+                    Payload::DictIter {
+                        dict: Some(dict),
+                        index: 0,
+                        kind,
+                        version,
+                        len,
+                    },
                 ));
             }
             Payload::Set(s) => (
                 t.set_iterator,
-                Payload::SetIter { set: Some(o), index: 0, len: s.members.len() },
+                Payload::SetIter {
+                    set: Some(o),
+                    index: 0,
+                    len: s.table.len(),
+                },
             ),
             Payload::Range { .. } => return super::range::range_iter(self, o),
             _ => {
-                if self.is_builtin_iterator(o) || self.lookup_type_attr(ty, "__next__").is_some() && self.lookup_type_attr(ty, "__iter__").is_some() {
+                if self.is_builtin_iterator(o)
+                    || self.lookup_type_attr(ty, "__next__").is_some()
+                        && self.lookup_type_attr(ty, "__iter__").is_some()
+                {
                     if let Some(f) = self.lookup_type_attr(ty, "__iter__")
                         && !self.is_native_callable(f)
                     {
@@ -82,7 +119,13 @@ impl Vm {
                 if self.lookup_type_attr(ty, "__getitem__").is_some() {
                     self.incref(o, Holder::Temp);
                     let ity = self.types.iterator;
-                    return Ok(self.alloc(ity, Payload::CallIter { seq: Some(o), index: 0 }));
+                    return Ok(self.alloc(
+                        ity,
+                        Payload::CallIter {
+                            seq: Some(o),
+                            index: 0,
+                        },
+                    ));
                 }
                 let tn = self.type_name(ty);
                 return Err(self.type_error(format!("'{tn}' object is not iterable")));
@@ -112,7 +155,10 @@ impl Vm {
     /// `next(it)`: Ok(None) when exhausted.
     pub fn iter_next(&mut self, it: ObjRef) -> PyResult<Option<ObjRef>> {
         match self.heap.payload_mut(it) {
-            Payload::SeqIter { seq: Some(seq), index } => {
+            Payload::SeqIter {
+                seq: Some(seq),
+                index,
+            } => {
                 let (seq, i) = (*seq, *index);
                 enum Next {
                     Obj(ObjRef),
@@ -257,7 +303,10 @@ impl Vm {
                     }
                 }
             }
-            Payload::Reversed { seq: Some(seq), index } => {
+            Payload::Reversed {
+                seq: Some(seq),
+                index,
+            } => {
                 let (seq, i) = (*seq, *index);
                 if i >= 0 {
                     let x = match self.heap.payload(seq) {
@@ -267,7 +316,11 @@ impl Vm {
                     };
                     let x = match x {
                         Some(x) => Some(self.new_ref(x)),
-                        None if !matches!(self.heap.payload(seq), Payload::List(_) | Payload::Tuple(_)) => {
+                        None if !matches!(
+                            self.heap.payload(seq),
+                            Payload::List(_) | Payload::Tuple(_)
+                        ) =>
+                        {
                             let idx = self.new_int(i as i64);
                             let r = self.getitem(seq, idx);
                             self.decref_temp(idx);
@@ -289,7 +342,10 @@ impl Vm {
                 self.decref(seq, Holder::Field(it, "it_seq"));
                 Ok(None)
             }
-            Payload::CallIter { seq: Some(seq), index } => {
+            Payload::CallIter {
+                seq: Some(seq),
+                index,
+            } => {
                 let (seq, i) = (*seq, *index);
                 let idx = self.new_int(i as i64);
                 let r = self.getitem(seq, idx);
@@ -301,7 +357,10 @@ impl Vm {
                         }
                         Ok(Some(x))
                     }
-                    Err(e) if self.err_matches(&e, self.types.index_error) || self.err_matches(&e, self.types.stop_iteration) => {
+                    Err(e)
+                        if self.err_matches(&e, self.types.index_error)
+                            || self.err_matches(&e, self.types.stop_iteration) =>
+                    {
                         self.discard_err(e);
                         if let Payload::CallIter { seq: s, .. } = self.heap.payload_mut(it) {
                             *s = None;
@@ -334,7 +393,14 @@ impl Vm {
     }
 
     fn dict_iter_next(&mut self, it: ObjRef) -> PyResult<Option<ObjRef>> {
-        let Payload::DictIter { dict: Some(dict), index, kind, len, .. } = self.heap.payload(it) else {
+        let Payload::DictIter {
+            dict: Some(dict),
+            index,
+            kind,
+            len,
+            ..
+        } = self.heap.payload(it)
+        else {
             return Ok(None);
         };
         let (dict, i, kind, len) = (*dict, *index, *kind, *len);
@@ -368,12 +434,17 @@ impl Vm {
     }
 
     fn set_iter_next(&mut self, it: ObjRef) -> PyResult<Option<ObjRef>> {
-        let Payload::SetIter { set: Some(set), index, len } = self.heap.payload(it) else {
+        let Payload::SetIter {
+            set: Some(set),
+            index,
+            len,
+        } = self.heap.payload(it)
+        else {
             return Ok(None);
         };
         let (set, i, len) = (*set, *index, *len);
         let members = match self.heap.payload(set) {
-            Payload::Set(s) => s.members.len(),
+            Payload::Set(s) => s.table.len(),
             _ => 0,
         };
         if members != len {
@@ -383,13 +454,13 @@ impl Vm {
             return Err(self.runtime_error("Set changed size during iteration"));
         }
         let x = match self.heap.payload(set) {
-            Payload::Set(s) => s.members.get(i).map(|&(_, m)| m),
+            Payload::Set(s) => s.table.entry_at(i),
             _ => None,
         };
         match x {
-            Some(x) => {
+            Some((slot, x)) => {
                 if let Payload::SetIter { index, .. } = self.heap.payload_mut(it) {
-                    *index += 1;
+                    *index = slot + 1;
                 }
                 Ok(Some(self.new_ref(x)))
             }
@@ -428,7 +499,9 @@ fn enumerate_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> P
             if vm.bigint_value(s).is_none() {
                 let tn = vm.type_name_of(s);
                 vm.decref_temp(it);
-                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
             vm.new_ref(s)
         }
@@ -452,7 +525,12 @@ fn zip_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
         }
     }
     let ty = args[1];
-    Ok(vm.alloc(ty, Payload::Zip { iters: iters.into_boxed_slice() }))
+    Ok(vm.alloc(
+        ty,
+        Payload::Zip {
+            iters: iters.into_boxed_slice(),
+        },
+    ))
 }
 
 fn iters_len_hint(pos: &[ObjRef], p: ObjRef) -> usize {
@@ -482,7 +560,13 @@ fn map_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
     }
     let func = vm.new_ref(rest[0]);
     let ty = args[1];
-    Ok(vm.alloc(ty, Payload::Map { func, iters: iters.into_boxed_slice() }))
+    Ok(vm.alloc(
+        ty,
+        Payload::Map {
+            func,
+            iters: iters.into_boxed_slice(),
+        },
+    ))
 }
 
 fn filter_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
@@ -522,7 +606,10 @@ fn reversed_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Py
         Payload::Str(_) => {
             let chars: Vec<ObjRef> = {
                 let s = vm.str_value(seq).unwrap_or("").to_string();
-                s.chars().rev().map(|c| vm.new_str(c.encode_utf8(&mut [0; 4]))).collect()
+                s.chars()
+                    .rev()
+                    .map(|c| vm.new_str(c.encode_utf8(&mut [0; 4])))
+                    .collect()
             };
             let t = vm.new_list(chars);
             let it = vm.get_iter(t);
@@ -530,7 +617,9 @@ fn reversed_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Py
             return it;
         }
         _ => {
-            if vm.lookup_type_attr(sty, "__len__").is_none() || vm.lookup_type_attr(sty, "__getitem__").is_none() {
+            if vm.lookup_type_attr(sty, "__len__").is_none()
+                || vm.lookup_type_attr(sty, "__getitem__").is_none()
+            {
                 let tn = vm.type_name(sty);
                 return Err(vm.type_error(format!("'{tn}' object is not reversible")));
             }
@@ -543,7 +632,13 @@ fn reversed_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Py
         vm.types.reversed
     };
     vm.incref(seq, Holder::Temp);
-    Ok(vm.alloc(ty, Payload::Reversed { seq: Some(seq), index: n as isize - 1 }))
+    Ok(vm.alloc(
+        ty,
+        Payload::Reversed {
+            seq: Some(seq),
+            index: n as isize - 1,
+        },
+    ))
 }
 
 static ITER_METHODS: &[NativeDef] = &[

@@ -101,7 +101,8 @@ pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>
         let stop = (span.start as usize + span.len).max(start);
         let removed: Vec<ObjRef> = match list_mut(vm, l) {
             Some(v) => {
-                let removed: Vec<ObjRef> = v.splice(start..stop, new_items.iter().copied()).collect();
+                let removed: Vec<ObjRef> =
+                    v.splice(start..stop, new_items.iter().copied()).collect();
                 let n = v.len();
                 resize_for(v, n);
                 removed
@@ -185,7 +186,9 @@ pub fn list_inplace_repeat(vm: &mut Vm, l: ObjRef, n: ObjRef) -> PyResult<()> {
 fn self_list(vm: &mut Vm, args: &[ObjRef], name: &str) -> PyResult<ObjRef> {
     match args.first() {
         Some(&l) if matches!(vm.heap.payload(l), Payload::List(_)) => Ok(l),
-        _ => Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply"))),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply"
+        ))),
     }
 }
 
@@ -266,7 +269,13 @@ fn list_pop(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
 }
 
 /// Index of the first item equal to `x` in `l[start..stop]`.
-fn find_index(vm: &mut Vm, l: ObjRef, x: ObjRef, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find_index(
+    vm: &mut Vm,
+    l: ObjRef,
+    x: ObjRef,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     loop {
         let item = match vm.heap.payload(l) {
@@ -309,7 +318,11 @@ fn list_remove(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult 
 /// Resolves optional start/stop arguments of `index` against `len`.
 pub fn start_stop(vm: &mut Vm, args: &[ObjRef], len: usize) -> PyResult<(usize, usize)> {
     let norm = |i: i64| -> usize {
-        if i < 0 { (i + len as i64).max(0) as usize } else { (i as usize).min(len) }
+        if i < 0 {
+            (i + len as i64).max(0) as usize
+        } else {
+            (i as usize).min(len)
+        }
     };
     let start = match args.first() {
         Some(&s) => norm(vm.index_value(s)?),
@@ -484,7 +497,11 @@ fn merge_sort(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> bool) {
             let (mut lo, mut hi) = (0, i);
             while lo < hi {
                 let mid = (lo + hi) / 2;
-                if lt(x, v[mid]) { hi = mid } else { lo = mid + 1 }
+                if lt(x, v[mid]) {
+                    hi = mid
+                } else {
+                    lo = mid + 1
+                }
             }
             v[lo..=i].rotate_right(1);
         }

@@ -47,6 +47,7 @@ pub mod range;
 pub mod registry;
 pub mod repr;
 pub mod set;
+pub mod set_methods;
 pub mod sizeof;
 pub mod str;
 pub mod str_format;
@@ -79,7 +80,7 @@ pub fn bootstrap(vm: &mut Vm) {
     tuple::install(vm);
     list::install(vm);
     dict::install(vm);
-    set::install(vm);
+    set_methods::install(vm);
     range::install(vm);
     function::install(vm);
     descriptors::install(vm);

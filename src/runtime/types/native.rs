@@ -29,7 +29,11 @@ pub fn split_kwargs<'a>(
         None => (args, Vec::new()),
         Some(names) => {
             let npos = args.len().saturating_sub(names.len());
-            let kw = names.iter().cloned().zip(args[npos..].iter().copied()).collect();
+            let kw = names
+                .iter()
+                .cloned()
+                .zip(args[npos..].iter().copied())
+                .collect();
             (&args[..npos], kw)
         }
     }
@@ -86,7 +90,12 @@ impl Vm {
     }
 
     /// Adds builtin functions to a module dict.
-    pub fn add_module_functions(&mut self, dict: ObjRef, module: ObjRef, defs: &'static [NativeDef]) {
+    pub fn add_module_functions(
+        &mut self,
+        dict: ObjRef,
+        module: ObjRef,
+        defs: &'static [NativeDef],
+    ) {
         for def in defs {
             let _ = module;
             let f = self.new_builtin(def, None);
@@ -196,7 +205,10 @@ impl Vm {
             let _ = tn;
             return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
         }
-        if self.lookup_type_attr(self.heap.type_of(o), "__index__").is_some() {
+        if self
+            .lookup_type_attr(self.heap.type_of(o), "__index__")
+            .is_some()
+        {
             let r = self.call_method(o, "__index__", &[])?;
             let v = self.small_int_value(r);
             self.decref_temp(r);
@@ -205,8 +217,6 @@ impl Vm {
             }
         }
         let tn = self.type_name_of(o);
-        Err(self.type_error(format!(
-            "'{tn}' object cannot be interpreted as an integer"
-        )))
+        Err(self.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
     }
 }

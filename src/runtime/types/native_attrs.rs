@@ -50,7 +50,12 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
                 }
                 _ => return None,
             };
-            if v.is_none() && !matches!(name, "__module__" | "__doc__" | "__defaults__" | "__kwdefaults__" | "__closure__") {
+            if v.is_none()
+                && !matches!(
+                    name,
+                    "__module__" | "__doc__" | "__defaults__" | "__kwdefaults__" | "__closure__"
+                )
+            {
                 return None;
             }
             opt_ref(vm, v)
@@ -100,7 +105,12 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
             }
         }
         Payload::BaseException(_) => return vm.exception_getattr(obj, name),
-        Payload::Property { fget, fset, fdel, doc } => {
+        Payload::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        } => {
             let v = match name {
                 "fget" => *fget,
                 "fset" => *fset,
@@ -198,7 +208,12 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
             let n = *n;
             opt_ref(vm, Some(n))
         }
-        Payload::Traceback { next, frame, lasti, lineno } => {
+        Payload::Traceback {
+            next,
+            frame,
+            lasti,
+            lineno,
+        } => {
             let (next, frame, lasti, lineno) = (*next, *frame, *lasti, *lineno);
             match name {
                 "tb_next" => opt_ref(vm, next),
@@ -208,7 +223,11 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
                 _ => return None,
             }
         }
-        Payload::Super { ty, obj: so, obj_type } => {
+        Payload::Super {
+            ty,
+            obj: so,
+            obj_type,
+        } => {
             let (ty, so, obj_type) = (*ty, *so, *obj_type);
             match name {
                 "__thisclass__" => opt_ref(vm, Some(ty)),
@@ -223,9 +242,16 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
 }
 
 /// Native settable attributes; None when `name` is not one of them.
-pub fn setattr(vm: &mut Vm, obj: ObjRef, name: &str, value: Option<ObjRef>) -> Option<PyResult<()>> {
+pub fn setattr(
+    vm: &mut Vm,
+    obj: ObjRef,
+    name: &str,
+    value: Option<ObjRef>,
+) -> Option<PyResult<()>> {
     if name == "__class__" {
-        return Some(Err(vm.type_error("__class__ assignment is not supported by pysim")));
+        return Some(Err(
+            vm.type_error("__class__ assignment is not supported by pysim")
+        ));
     }
     match vm.heap.payload(obj) {
         Payload::BaseException(_) => vm.exception_setattr(obj, name, value),
@@ -239,9 +265,9 @@ pub fn setattr(vm: &mut Vm, obj: ObjRef, name: &str, value: Option<ObjRef>) -> O
                     "__annotations__" => |f| &mut f.annotations,
                     "__name__" | "__qualname__" => {
                         let Some(v) = value.filter(|&v| vm.str_value(v).is_some()) else {
-                            return Some(Err(vm.type_error(format!(
-                                "{name} must be set to a string object"
-                            ))));
+                            return Some(Err(
+                                vm.type_error(format!("{name} must be set to a string object"))
+                            ));
                         };
                         vm.incref(v, Holder::Field(obj, "__name__"));
                         let old = match vm.heap.payload_mut(obj) {
@@ -268,8 +294,13 @@ pub fn setattr(vm: &mut Vm, obj: ObjRef, name: &str, value: Option<ObjRef>) -> O
             vm.xdecref(old, Holder::Field(obj, "field"));
             Some(Ok(()))
         }
-        Payload::Int(_) | Payload::Float(_) | Payload::Builtin { .. } | Payload::Method { .. }
-        | Payload::Range { .. } | Payload::Slice { .. } | Payload::Code(_) => {
+        Payload::Int(_)
+        | Payload::Float(_)
+        | Payload::Builtin { .. }
+        | Payload::Method { .. }
+        | Payload::Range { .. }
+        | Payload::Slice { .. }
+        | Payload::Code(_) => {
             if getattr_exists(vm, obj, name) {
                 let tn = vm.type_name_of(obj);
                 return Some(Err(vm.attribute_error(format!(
@@ -355,7 +386,12 @@ pub fn type_getattr_late(vm: &mut Vm, cls: ObjRef, name: &str) -> Option<PyResul
 }
 
 /// `__name__`/`__qualname__`/`__bases__` assignment on heap types.
-pub fn type_setattr(vm: &mut Vm, cls: ObjRef, name: &str, value: Option<ObjRef>) -> Option<PyResult<()>> {
+pub fn type_setattr(
+    vm: &mut Vm,
+    cls: ObjRef,
+    name: &str,
+    value: Option<ObjRef>,
+) -> Option<PyResult<()>> {
     match name {
         "__name__" | "__qualname__" => {
             let Some(s) = value.and_then(|v| vm.str_rc(v)) else {

@@ -32,7 +32,9 @@ fn object_new(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult 
     let excess = args.len() > 2 || _k.is_some_and(|k| !k.is_empty());
     if excess {
         if !is_objects(vm, cls, "__new__") {
-            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
         }
         if is_objects(vm, cls, "__init__") {
             let tn = vm.type_name(cls);
@@ -334,13 +336,25 @@ pub(super) fn install(vm: &mut Vm) {
     vm.add_classmethod(o, &OBJECT_INIT_SUBCLASS);
     vm.add_classmethod(o, &OBJECT_SUBCLASSHOOK);
     vm.add_methods(o, OBJECT_METHODS);
-    for t in [vm.types.none_type, vm.types.not_implemented_type, vm.types.ellipsis_type] {
+    for t in [
+        vm.types.none_type,
+        vm.types.not_implemented_type,
+        vm.types.ellipsis_type,
+    ] {
         vm.add_bound_builtin(t, &SINGLETON_NEW);
     }
     for ty in [vm.types.int, vm.types.float, vm.types.bool] {
         add_value_dunders(vm, ty);
     }
-    for ty in [vm.types.tuple, vm.types.str, vm.types.bytes, vm.types.dict, vm.types.set, vm.types.frozenset, vm.types.range] {
+    for ty in [
+        vm.types.tuple,
+        vm.types.str,
+        vm.types.bytes,
+        vm.types.dict,
+        vm.types.set,
+        vm.types.frozenset,
+        vm.types.range,
+    ] {
         add_container_dunders(vm, ty);
     }
 }

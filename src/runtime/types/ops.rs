@@ -107,7 +107,14 @@ impl Vm {
 
     /// `binary_op1`: `a.__op__(b)`, `b.__rop__(a)` in CPython's order; may
     /// return NotImplemented.
-    fn binary_op1(&mut self, a: ObjRef, b: ObjRef, op: Operator, ta: ObjRef, tb: ObjRef) -> PyResult {
+    fn binary_op1(
+        &mut self,
+        a: ObjRef,
+        b: ObjRef,
+        op: Operator,
+        ta: ObjRef,
+        tb: ObjRef,
+    ) -> PyResult {
         let (name, rname, _, _) = op_names(op);
         let a_py = self.has_python_override(ta, name);
         let b_py = ta != tb && self.has_python_override(tb, rname);
@@ -127,10 +134,8 @@ impl Vm {
         if b_py {
             return self.call_method(b, rname, &[a]);
         }
-        if a_py {
-            if let Some(r) = self.native_binary(a, b, op)? {
-                return Ok(r);
-            }
+        if a_py && let Some(r) = self.native_binary(a, b, op)? {
+            return Ok(r);
         }
         Ok(self.not_implemented())
     }
@@ -147,7 +152,12 @@ impl Vm {
 
     /// The builtin types' implementations (symmetric: either operand may be
     /// the builtin one). None means NotImplemented.
-    pub fn native_binary(&mut self, a: ObjRef, b: ObjRef, op: Operator) -> PyResult<Option<ObjRef>> {
+    pub fn native_binary(
+        &mut self,
+        a: ObjRef,
+        b: ObjRef,
+        op: Operator,
+    ) -> PyResult<Option<ObjRef>> {
         use Payload as P;
         match (self.heap.payload(a), self.heap.payload(b)) {
             (P::Int(_) | P::Bool(_), P::Int(_) | P::Bool(_)) => {
@@ -166,7 +176,9 @@ impl Vm {
             }
             (P::Float(_), P::Float(_) | P::Int(_) | P::Bool(_))
             | (P::Int(_) | P::Bool(_), P::Float(_)) => super::float::float_binary(self, a, b, op),
-            (P::Str(_), _) if op == Operator::Mod => super::format::percent_format_obj(self, a, b).map(Some),
+            (P::Str(_), _) if op == Operator::Mod => {
+                super::format::percent_format_obj(self, a, b).map(Some)
+            }
             (P::Str(x), P::Str(y)) if op == Operator::Add => {
                 let exact = |vm: &Vm, o: ObjRef| vm.heap.type_of(o) == vm.types.str;
                 if y.text.is_empty() && exact(self, a) {
@@ -211,9 +223,13 @@ impl Vm {
             {
                 self.seq_repeat(b, a).map(Some)
             }
-            (P::Set(_), P::Set(_)) => super::set::set_binary(self, a, b, op),
-            (P::Dict(_), P::Dict(_)) if op == Operator::BitOr => super::dict::dict_or(self, a, b).map(Some),
-            (P::DictView { .. }, _) | (_, P::DictView { .. }) => super::set::view_binary(self, a, b, op),
+            (P::Set(_), P::Set(_)) => super::set_methods::set_binary(self, a, b, op),
+            (P::Dict(_), P::Dict(_)) if op == Operator::BitOr => {
+                super::dict::dict_or(self, a, b).map(Some)
+            }
+            (P::DictView { .. }, _) | (_, P::DictView { .. }) => {
+                super::set_methods::view_binary(self, a, b, op)
+            }
             _ => Ok(None),
         }
     }
@@ -230,7 +246,7 @@ impl Vm {
                 Ok(Some(self.new_ref(a)))
             }
             (Payload::Set(_), _) if self.heap.type_of(a) != self.types.frozenset => {
-                super::set::set_inplace(self, a, b, op)
+                super::set_methods::set_inplace(self, a, b, op)
             }
             (Payload::Dict(_), Operator::BitOr) => {
                 super::dict::dict_update_from(self, a, b)?;
@@ -276,17 +292,27 @@ impl Vm {
         }
     }
 
-    fn binop_type_error(&mut self, a: ObjRef, b: ObjRef, op: Operator, inplace: bool) -> crate::runtime::vm::PyErr {
+    fn binop_type_error(
+        &mut self,
+        a: ObjRef,
+        b: ObjRef,
+        op: Operator,
+        inplace: bool,
+    ) -> crate::runtime::vm::PyErr {
         let (ta, tb) = (self.type_name_of(a), self.type_name_of(b));
-        let seq = |p: &Payload| matches!(p, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_));
-        if op == Operator::Add && seq(self.heap.payload(a)) && !self.is_heap_type(self.heap.type_of(a)) {
-            return self.type_error(format!(
-                "can only concatenate {ta} (not \"{tb}\") to {ta}"
-            ));
-        }
-        if op == Operator::Mult
-            && (seq(self.heap.payload(a)) || seq(self.heap.payload(b)))
+        let seq = |p: &Payload| {
+            matches!(
+                p,
+                Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+            )
+        };
+        if op == Operator::Add
+            && seq(self.heap.payload(a))
+            && !self.is_heap_type(self.heap.type_of(a))
         {
+            return self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
+        }
+        if op == Operator::Mult && (seq(self.heap.payload(a)) || seq(self.heap.payload(b))) {
             let other = if seq(self.heap.payload(a)) { tb } else { ta };
             return self.type_error(format!(
                 "can't multiply sequence by non-int of type '{other}'"

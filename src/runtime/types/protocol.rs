@@ -45,7 +45,7 @@ impl Vm {
             Payload::Tuple(t) => !t.is_empty(),
             Payload::List(l) => !l.is_empty(),
             Payload::Dict(d) => !d.map.is_empty(),
-            Payload::Set(s) => !s.members.is_empty(),
+            Payload::Set(s) => !s.table.is_empty(),
             Payload::Range { .. } | Payload::DictView { .. } => self.len(o)? > 0,
             _ => true,
         })
@@ -67,10 +67,13 @@ impl Vm {
             return match v {
                 Ok(i) if i >= 0 => Ok(i as usize),
                 Ok(_) => Err(self.value_error("__len__() should return >= 0")),
-                Err(true) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
-                Err(false) => Err(self.type_error(format!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                ))),
+                Err(true) => {
+                    Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
+                Err(false) => {
+                    Err(self
+                        .type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+                }
             };
         }
         self.len_native(o)
@@ -85,7 +88,7 @@ impl Vm {
             Payload::Tuple(t) => Ok(t.len()),
             Payload::List(l) => Ok(l.len()),
             Payload::Dict(d) => Ok(d.map.len()),
-            Payload::Set(s) => Ok(s.members.len()),
+            Payload::Set(s) => Ok(s.table.len()),
             Payload::DictView { dict, .. } => Ok(self.dict_len(*dict)),
             Payload::Range { .. } => super::range::range_len(self, o),
             _ => {
@@ -133,7 +136,9 @@ impl Vm {
             Payload::Bytes(b) => {
                 let hay = b.clone();
                 match self.heap.payload(item) {
-                    Payload::Bytes(n) => Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..])),
+                    Payload::Bytes(n) => {
+                        Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..]))
+                    }
                     Payload::Int(PyInt::Small(i)) => Ok(hay.contains(&(*i as u8))),
                     _ => Err(self.type_error("a bytes-like object is required")),
                 }

@@ -58,7 +58,14 @@ pub fn range_reversed(vm: &mut Vm, r: ObjRef) -> PyResult {
         (Some(next), Some(stop), Some(step)) => {
             let ty = vm.types.range_iterator;
             let (next, stop) = if n.is_zero() { (0, 0) } else { (next, stop) };
-            Ok(vm.alloc(ty, Payload::RangeIter { next, stop, step: -step }))
+            Ok(vm.alloc(
+                ty,
+                Payload::RangeIter {
+                    next,
+                    stop,
+                    step: -step,
+                },
+            ))
         }
         _ => Err(vm.overflow_error("Python int too large to convert to C long")),
     }
@@ -70,7 +77,11 @@ pub fn range_contains(vm: &mut Vm, r: ObjRef, x: ObjRef) -> PyResult<bool> {
     {
         let v = vm.bigint_value(x).unwrap_or_default();
         let (a, b, c) = bounds(vm, r);
-        let inside = if c.is_positive() { a <= v && v < b } else { b < v && v <= a };
+        let inside = if c.is_positive() {
+            a <= v && v < b
+        } else {
+            b < v && v <= a
+        };
         return Ok(inside && (&v - &a).mod_floor(&c).is_zero());
     }
     let it = range_iter(vm, r)?;
@@ -149,7 +160,11 @@ fn range_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     let (start, stop, step) = match a.len() {
         1 => (BigInt::zero(), range_arg(vm, a[0])?, BigInt::from(1)),
         2 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, BigInt::from(1)),
-        3 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, range_arg(vm, a[2])?),
+        3 => (
+            range_arg(vm, a[0])?,
+            range_arg(vm, a[1])?,
+            range_arg(vm, a[2])?,
+        ),
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };

@@ -10,7 +10,7 @@
 //! Instances of static types do not own a reference to their type (CPython
 //! only increfs heap types in `PyObject_Init`).
 
-use crate::runtime::heap::{Object, ObjRef};
+use crate::runtime::heap::{ObjRef, Object};
 use crate::runtime::object::{DictData, Layout, Payload, TypeData};
 use crate::runtime::vm::Vm;
 use std::collections::HashMap;
@@ -275,7 +275,11 @@ pub(super) fn create_core_types(vm: &mut Vm) {
     vm.types.type_ = type_;
     vm.types.object = object;
     vm.types.dict = dict;
-    for (t, bases) in [(object, vec![]), (type_, vec![object]), (dict, vec![object])] {
+    for (t, bases) in [
+        (object, vec![]),
+        (type_, vec![object]),
+        (dict, vec![object]),
+    ] {
         vm.heap.get_mut(t).ty = type_;
         let ns = static_alloc(vm, dict, Payload::Dict(Box::<DictData>::default()), 48);
         let mut mro = vec![t];

@@ -124,10 +124,16 @@ impl Vm {
                     let s = *s;
                     let name = def.name;
                     if self.is_type(s) {
-                        return Ok(format!("<built-in method {name} of type object at {}>", self.addr_str(s)));
+                        return Ok(format!(
+                            "<built-in method {name} of type object at {}>",
+                            self.addr_str(s)
+                        ));
                     }
                     let tn = self.type_name_of(s);
-                    Ok(format!("<built-in method {name} of {tn} object at {}>", self.addr_str(s)))
+                    Ok(format!(
+                        "<built-in method {name} of {tn} object at {}>",
+                        self.addr_str(s)
+                    ))
                 }
                 _ => Ok(format!("<built-in function {}>", def.name)),
             },
@@ -176,7 +182,11 @@ impl Vm {
                     None => format!("<cell at {}: empty>", self.addr_str(o)),
                     Some(v) => {
                         let tn = self.type_name_of(v);
-                        format!("<cell at {}: {tn} object at {}>", self.addr_str(o), self.addr_str(v))
+                        format!(
+                            "<cell at {}: {tn} object at {}>",
+                            self.addr_str(o),
+                            self.addr_str(v)
+                        )
                     }
                 })
             }
@@ -222,7 +232,9 @@ impl Vm {
     /// `object.__repr__`: `<module.Qualname object at 0x...>`.
     pub fn default_repr(&mut self, o: ObjRef) -> String {
         let ty = self.heap.type_of(o);
-        let qual = self.type_data(ty).map_or("?".into(), |t| t.qualname.to_string());
+        let qual = self
+            .type_data(ty)
+            .map_or("?".into(), |t| t.qualname.to_string());
         let module = self
             .type_data(ty)
             .map(|t| t.dict)
@@ -261,7 +273,13 @@ impl Vm {
         r
     }
 
-    fn container_repr_inner(&mut self, o: ObjRef, ty: ObjRef, is_dict: bool, is_set: bool) -> PyResult<String> {
+    fn container_repr_inner(
+        &mut self,
+        o: ObjRef,
+        ty: ObjRef,
+        is_dict: bool,
+        is_set: bool,
+    ) -> PyResult<String> {
         if is_dict {
             let items = self.dict_items(o);
             let mut parts = Vec::with_capacity(items.len());
@@ -269,7 +287,11 @@ impl Vm {
                 self.incref(k, crate::runtime::events::Holder::Temp);
                 self.incref(v, crate::runtime::events::Holder::Temp);
                 let r = (|| -> PyResult<String> {
-                    Ok(format!("{}: {}", self.repr_string(k)?, self.repr_string(v)?))
+                    Ok(format!(
+                        "{}: {}",
+                        self.repr_string(k)?,
+                        self.repr_string(v)?
+                    ))
                 })();
                 self.decref_temp(k);
                 self.decref_temp(v);
@@ -281,7 +303,7 @@ impl Vm {
         let items: Vec<ObjRef> = match self.heap.payload(o) {
             Payload::Tuple(t) => t.to_vec(),
             Payload::List(l) => l.clone(),
-            Payload::Set(s) => s.members.iter().map(|&(_, m)| m).collect(),
+            Payload::Set(s) => s.table.iter().collect(),
             _ => Vec::new(),
         };
         let mut parts = Vec::with_capacity(items.len());
@@ -305,7 +327,11 @@ impl Vm {
                 } else {
                     "set"
                 };
-                let name = if self.is_heap_type(ty) { self.type_name(ty) } else { base.to_string() };
+                let name = if self.is_heap_type(ty) {
+                    self.type_name(ty)
+                } else {
+                    base.to_string()
+                };
                 if parts.is_empty() {
                     format!("{name}()")
                 } else if name == "set" {

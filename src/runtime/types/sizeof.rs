@@ -26,17 +26,23 @@ pub fn getsizeof(vm: &Vm, o: ObjRef) -> u64 {
             while usable(size) < n {
                 size *= 2;
             }
-            let all_str = d.map.keys().all(|k| matches!(k.repr, crate::runtime::object::KeyRepr::Str(_)));
-            let index_bytes = if size <= 128 { 1 } else if size <= 1 << 15 { 2 } else { 4 };
+            let all_str = d
+                .map
+                .keys()
+                .all(|k| matches!(k.repr, crate::runtime::object::KeyRepr::Str(_)));
+            let index_bytes = if size <= 128 {
+                1
+            } else if size <= 1 << 15 {
+                2
+            } else {
+                4
+            };
             let entry = if all_str { 16 } else { 24 };
             base + (32 + size * index_bytes + usable(size) * entry) as u64
         }
         Payload::Set(s) => {
-            let n = s.members.len();
-            let mut table = 8usize;
-            while n * 5 >= table * 3 {
-                table *= 4;
-            }
+            // The 8-slot small table is inside the object.
+            let table = s.table.table_size();
             if table > 8 {
                 base + 16 * table as u64
             } else {

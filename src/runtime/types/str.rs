@@ -20,7 +20,10 @@ fn arg_str(vm: &mut Vm, o: ObjRef, fname: &str) -> PyResult<Rc<str>> {
         Some(s) => Ok(s),
         None => {
             let tn = vm.type_name_of(o);
-            Err(vm.type_error(format!("{fname} arg must be None or str, not {tn}").replace("arg must be None or str, not", "argument must be str, not")))
+            Err(vm.type_error(
+                format!("{fname} arg must be None or str, not {tn}")
+                    .replace("arg must be None or str, not", "argument must be str, not"),
+            ))
         }
     }
 }
@@ -43,10 +46,19 @@ fn str_list(vm: &mut Vm, parts: Vec<String>) -> ObjRef {
 
 fn str_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
     let cls = args[1];
-    let a = vm.parse_args("str", &args[2..], kwnames, &["object", "encoding", "errors"], 0)?;
+    let a = vm.parse_args(
+        "str",
+        &args[2..],
+        kwnames,
+        &["object", "encoding", "errors"],
+        0,
+    )?;
     let text: String = match (a[0], a[1]) {
         (None, _) => String::new(),
-        (Some(o), Some(_)) | (Some(o), None) if matches!(vm.heap.payload(o), Payload::Bytes(_)) && (a[1].is_some() || a[2].is_some()) => {
+        (Some(o), Some(_)) | (Some(o), None)
+            if matches!(vm.heap.payload(o), Payload::Bytes(_))
+                && (a[1].is_some() || a[2].is_some()) =>
+        {
             match vm.heap.payload(o) {
                 Payload::Bytes(b) => match std::str::from_utf8(b) {
                     Ok(s) => s.to_string(),
@@ -71,7 +83,10 @@ fn str_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
     if cls == vm.types.str {
         return Ok(vm.new_string(text));
     }
-    Ok(vm.alloc(cls, Payload::Str(super::constructors::make_pystr(Rc::from(text)))))
+    Ok(vm.alloc(
+        cls,
+        Payload::Str(super::constructors::make_pystr(Rc::from(text))),
+    ))
 }
 
 fn str_join(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
@@ -104,7 +119,13 @@ fn str_join(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
     Ok(vm.new_string(out))
 }
 
-fn split_common(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>, name: &str, rev: bool) -> PyResult {
+fn split_common(
+    vm: &mut Vm,
+    args: &[ObjRef],
+    k: Option<&[Rc<str>]>,
+    name: &str,
+    rev: bool,
+) -> PyResult {
     let s = s_of(vm, args, name)?;
     let a = vm.parse_args(name, &args[1..], k, &["sep", "maxsplit"], 0)?;
     let sep = match a[0] {
@@ -183,7 +204,10 @@ fn str_replace(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult
     Ok(vm.new_string(r))
 }
 
-fn find_args(vm: &mut Vm, args: &[ObjRef], name: &str) -> PyResult<(Rc<str>, Rc<str>, Option<i64>, Option<i64>)> {
+/// The haystack, needle and optional start/end of `find`/`index`/`count`.
+type FindArgs = (Rc<str>, Rc<str>, Option<i64>, Option<i64>);
+
+fn find_args(vm: &mut Vm, args: &[ObjRef], name: &str) -> PyResult<FindArgs> {
     let s = s_of(vm, args, name)?;
     vm.check_nargs(name, args.len() - 1, 1, 3)?;
     let sub = match vm.str_rc(args[1]) {
@@ -233,11 +257,13 @@ fn affix_common(vm: &mut Vm, args: &[ObjRef], name: &str, ends: bool) -> PyResul
     for c in cands {
         let Some(p) = vm.str_rc(c) else {
             let tn = vm.type_name_of(c);
-            return Err(vm.type_error(if matches!(vm.heap.payload(args[1]), Payload::Tuple(_)) {
-                format!("tuple for {name} must only contain str, not {tn}")
-            } else {
-                format!("{name} first arg must be str or a tuple of str, not {tn}")
-            }));
+            return Err(
+                vm.type_error(if matches!(vm.heap.payload(args[1]), Payload::Tuple(_)) {
+                    format!("tuple for {name} must only contain str, not {tn}")
+                } else {
+                    format!("{name} first arg must be str or a tuple of str, not {tn}")
+                }),
+            );
         };
         let hit = if ends {
             sm::endswith(&s, &p, start, end)
@@ -346,16 +372,30 @@ macro_rules! str_pred {
         }
     };
 }
-str_pred!(str_isdigit, "isdigit", |s| !s.is_empty() && s.chars().all(unicode::is_digit));
-str_pred!(str_isdecimal, "isdecimal", |s| !s.is_empty() && s.chars().all(unicode::is_decimal));
-str_pred!(str_isnumeric, "isnumeric", |s| !s.is_empty() && s.chars().all(unicode::is_numeric));
-str_pred!(str_isalpha, "isalpha", |s| !s.is_empty() && s.chars().all(unicode::is_alpha));
-str_pred!(str_isalnum, "isalnum", |s| !s.is_empty() && s.chars().all(unicode::is_alnum));
-str_pred!(str_isspace, "isspace", |s| !s.is_empty() && s.chars().all(unicode::is_space));
+str_pred!(str_isdigit, "isdigit", |s| !s.is_empty()
+    && s.chars().all(unicode::is_digit));
+str_pred!(str_isdecimal, "isdecimal", |s| !s.is_empty()
+    && s.chars().all(unicode::is_decimal));
+str_pred!(str_isnumeric, "isnumeric", |s| !s.is_empty()
+    && s.chars().all(unicode::is_numeric));
+str_pred!(str_isalpha, "isalpha", |s| !s.is_empty()
+    && s.chars().all(unicode::is_alpha));
+str_pred!(str_isalnum, "isalnum", |s| !s.is_empty()
+    && s.chars().all(unicode::is_alnum));
+str_pred!(str_isspace, "isspace", |s| !s.is_empty()
+    && s.chars().all(unicode::is_space));
 str_pred!(str_isascii, "isascii", |s| s.is_ascii());
-str_pred!(str_isprintable, "isprintable", |s| s.chars().all(unicode::is_printable));
-str_pred!(str_islower, "islower", |s| s.chars().any(unicode::is_lower) && !s.chars().any(|c| unicode::is_upper(c) || unicode::is_title(c)));
-str_pred!(str_isupper, "isupper", |s| s.chars().any(unicode::is_upper) && !s.chars().any(|c| unicode::is_lower(c) || unicode::is_title(c)));
+str_pred!(str_isprintable, "isprintable", |s| s
+    .chars()
+    .all(unicode::is_printable));
+str_pred!(str_islower, "islower", |s| s.chars().any(unicode::is_lower)
+    && !s
+        .chars()
+        .any(|c| unicode::is_upper(c) || unicode::is_title(c)));
+str_pred!(str_isupper, "isupper", |s| s.chars().any(unicode::is_upper)
+    && !s
+        .chars()
+        .any(|c| unicode::is_lower(c) || unicode::is_title(c)));
 str_pred!(str_isidentifier, "isidentifier", |s| {
     let mut cs = s.chars();
     match cs.next() {
@@ -396,9 +436,9 @@ fn pad_common(vm: &mut Vm, args: &[ObjRef], name: &str, which: u8) -> PyResult {
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
                 _ => {
-                    return Err(vm.type_error(
-                        "The fill character must be exactly one character long",
-                    ));
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    );
                 }
             }
         }
@@ -432,7 +472,11 @@ fn partition_common(vm: &mut Vm, args: &[ObjRef], name: &str, rev: bool) -> PyRe
     let s = s_of(vm, args, name)?;
     vm.check_nargs(name, args.len() - 1, 1, 1)?;
     let sep = arg_str(vm, args[1], name)?;
-    let r = if rev { sm::rpartition(&s, &sep) } else { sm::partition(&s, &sep) };
+    let r = if rev {
+        sm::rpartition(&s, &sep)
+    } else {
+        sm::partition(&s, &sep)
+    };
     let (a, b, c) = spec(vm, r)?;
     let items = vec![vm.new_string(a), vm.new_string(b), vm.new_string(c)];
     Ok(vm.new_tuple(items))

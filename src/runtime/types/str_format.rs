@@ -15,9 +15,19 @@ struct State<'a> {
 }
 
 /// `fmt.format(*args, **kwargs)`.
-pub fn format_str(vm: &mut Vm, fmt: &str, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult<String> {
+pub fn format_str(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[ObjRef],
+    kwnames: Option<&[Rc<str>]>,
+) -> PyResult<String> {
     let (pos, kw) = super::native::split_kwargs(args, kwnames);
-    let mut st = State { pos, kw, auto: 0, mode: 0 };
+    let mut st = State {
+        pos,
+        kw,
+        auto: 0,
+        mode: 0,
+    };
     render(vm, fmt, &mut st, 2)
 }
 
@@ -101,7 +111,11 @@ fn render_field(vm: &mut Vm, field: &str, st: &mut State, depth: u32) -> PyResul
     } else {
         (None, rest.strip_prefix(':').unwrap_or("").to_string())
     };
-    let spec = if spec.contains('{') { render(vm, &spec, st, depth - 1)? } else { spec };
+    let spec = if spec.contains('{') {
+        render(vm, &spec, st, depth - 1)?
+    } else {
+        spec
+    };
     let obj = lookup_field(vm, name, st)?;
     let converted = match conv {
         None => None,
@@ -109,13 +123,14 @@ fn render_field(vm: &mut Vm, field: &str, st: &mut State, depth: u32) -> PyResul
         Some('s') => Some(vm.str_(obj)),
         Some('a') => {
             let r = vm.repr_string(obj);
-            Some(r.map(|r| crate::semantics::str_ops::ascii_escape(&r)).map(|s| vm.new_string(s)))
+            Some(
+                r.map(|r| crate::semantics::str_ops::ascii_escape(&r))
+                    .map(|s| vm.new_string(s)),
+            )
         }
         Some(c) => {
             vm.decref_temp(obj);
-            return Err(vm.value_error(format!(
-                "Unknown conversion specifier {c}"
-            )));
+            return Err(vm.value_error(format!("Unknown conversion specifier {c}")));
         }
     };
     let target = match converted {

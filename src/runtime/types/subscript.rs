@@ -34,7 +34,12 @@ impl Vm {
         let b = self.slice_bound(stop)?;
         let c = self.slice_bound(step)?;
         match sl::slice_indices(len, a.as_ref(), b.as_ref(), c.as_ref()) {
-            Ok((start, stop, step, n)) => Ok(SliceSpan { start, stop, step, len: n }),
+            Ok((start, stop, step, n)) => Ok(SliceSpan {
+                start,
+                stop,
+                step,
+                len: n,
+            }),
             Err(e) => Err(self.exc_from_spec(e)),
         }
     }
@@ -46,13 +51,14 @@ impl Vm {
         if let Some(b) = self.bigint_value(o) {
             return Ok(Some(b));
         }
-        if self.lookup_type_attr(self.heap.type_of(o), "__index__").is_some() {
+        if self
+            .lookup_type_attr(self.heap.type_of(o), "__index__")
+            .is_some()
+        {
             let v = self.index_value(o)?;
             return Ok(Some(v.into()));
         }
-        Err(self.type_error(
-            "slice indices must be integers or None or have an __index__ method",
-        ))
+        Err(self.type_error("slice indices must be integers or None or have an __index__ method"))
     }
 
     /// Normalises a sequence index (negative from the end); None when out of range.
@@ -61,12 +67,13 @@ impl Vm {
             Payload::Int(PyInt::Small(i)) => *i,
             Payload::Bool(b) => i64::from(*b),
             Payload::Int(PyInt::Big(_)) => {
-                let tn = self.type_name_of(key);
-                let _ = tn;
-                return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
+                return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
             }
             _ => {
-                if self.lookup_type_attr(self.heap.type_of(key), "__index__").is_some() {
+                if self
+                    .lookup_type_attr(self.heap.type_of(key), "__index__")
+                    .is_some()
+                {
                     self.index_value(key)?
                 } else {
                     let tn = self.type_name_of(key);
@@ -77,7 +84,11 @@ impl Vm {
             }
         };
         let i = if i < 0 { i + len as i64 } else { i };
-        Ok(if i < 0 || i >= len as i64 { None } else { Some(i as usize) })
+        Ok(if i < 0 || i >= len as i64 {
+            None
+        } else {
+            Some(i as usize)
+        })
     }
 
     /// `o[key]`.
@@ -133,7 +144,11 @@ impl Vm {
                 let len = t.len();
                 if is_slice {
                     let span = self.slice_span(key, len)?;
-                    if span.start == 0 && span.step == 1 && span.len == len && ty == self.types.tuple {
+                    if span.start == 0
+                        && span.step == 1
+                        && span.len == len
+                        && ty == self.types.tuple
+                    {
                         return Ok(self.new_ref(o));
                     }
                     let items: Vec<ObjRef> = match self.heap.payload(o) {
@@ -159,11 +174,14 @@ impl Vm {
                 let ascii = text.len() == len;
                 if is_slice {
                     let span = self.slice_span(key, len)?;
-                    if span.start == 0 && span.step == 1 && span.len == len && ty == self.types.str {
+                    if span.start == 0 && span.step == 1 && span.len == len && ty == self.types.str
+                    {
                         return Ok(self.new_ref(o));
                     }
                     let out: String = if ascii {
-                        span.positions().map(|p| text.as_bytes()[p] as char).collect()
+                        span.positions()
+                            .map(|p| text.as_bytes()[p] as char)
+                            .collect()
                     } else {
                         let chars: Vec<char> = text.chars().collect();
                         span.positions().map(|p| chars[p]).collect()
@@ -268,9 +286,7 @@ impl Vm {
                     return Ok(());
                 }
                 let tn = self.type_name(ty);
-                Err(self.type_error(format!(
-                    "'{tn}' object does not support item assignment"
-                )))
+                Err(self.type_error(format!("'{tn}' object does not support item assignment")))
             }
         }
     }

@@ -114,7 +114,13 @@ pub(super) fn install(vm: &mut Vm) {
     let _ = vm.dict_set_str(d, "stderr", se);
     let _ = vm.dict_set_str(d, "__stdout__", so);
     let _ = vm.dict_set_str(d, "__stderr__", se);
-    let argv: Vec<ObjRef> = vm.options.argv.clone().iter().map(|a| vm.new_str(a)).collect();
+    let argv: Vec<ObjRef> = vm
+        .options
+        .argv
+        .clone()
+        .iter()
+        .map(|a| vm.new_str(a))
+        .collect();
     let argv = vm.new_list(argv);
     let _ = vm.dict_set_str(d, "argv", argv);
     vm.decref_temp(argv);

@@ -30,7 +30,8 @@ impl Vm {
 
     /// `ty.__name__`.
     pub fn type_name(&self, ty: ObjRef) -> String {
-        self.type_data(ty).map_or_else(|| "?".into(), |t| t.name.to_string())
+        self.type_data(ty)
+            .map_or_else(|| "?".into(), |t| t.name.to_string())
     }
 
     /// `type(o).__name__`.
@@ -229,9 +230,7 @@ impl Vm {
         if r != self.types.none {
             let tn = self.type_name_of(r);
             self.decref_temp(r);
-            return Err(self.type_error(format!(
-                "__init__() should return None, not '{tn}'"
-            )));
+            return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
         }
         self.decref_temp(r);
         Ok(())
@@ -283,7 +282,10 @@ fn type_call_native(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -
 }
 
 fn type_mro(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
-    let mro = vm.type_data(args[0]).map(|t| t.mro.clone()).unwrap_or_default();
+    let mro = vm
+        .type_data(args[0])
+        .map(|t| t.mro.clone())
+        .unwrap_or_default();
     for &m in &mro {
         vm.incref(m, Holder::Temp);
     }

@@ -272,22 +272,7 @@ impl Vm {
 
     /// `set.update(iterable)` for SET_UPDATE.
     fn set_update_from(&mut self, set: ObjRef, iterable: ObjRef) -> PyResult<()> {
-        let it = self.get_iter(iterable)?;
-        let r = loop {
-            match self.iter_next(it) {
-                Ok(Some(v)) => {
-                    let r = self.set_add(set, v);
-                    self.decref(v, Holder::Temp);
-                    if r.is_err() {
-                        break r;
-                    }
-                }
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
-            }
-        };
-        self.decref(it, Holder::Temp);
-        r
+        self.set_update(set, iterable)
     }
 
     /// `ascii(o)`: `repr(o)` with non-ASCII characters escaped.
@@ -496,7 +481,7 @@ impl Vm {
                 None
             }
         };
-        let result = match module {
+        match module {
             Some(m) if m != self.types.none => {
                 let mt = self.str_lossy(m);
                 self.decref(m, Holder::Temp);
@@ -511,8 +496,7 @@ impl Vm {
                 format!("{qual_text}()")
             }
             None => format!("{qual_text}()"),
-        };
-        result
+        }
     }
 
     /// `str(o)` as Rust text, never failing (errors give "").

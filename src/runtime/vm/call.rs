@@ -140,7 +140,11 @@ impl Vm {
 
     /// `_PyStack_UnpackDict`'s copies of the positional arguments (only when
     /// keyword arguments are present).
-    fn hold_unpacked_stack(&mut self, positional: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> Vec<ObjRef> {
+    fn hold_unpacked_stack(
+        &mut self,
+        positional: &[ObjRef],
+        kwnames: Option<&[Rc<str>]>,
+    ) -> Vec<ObjRef> {
         if kwnames.is_none_or(|k| k.is_empty()) {
             return Vec::new();
         }
@@ -329,7 +333,19 @@ impl Vm {
                 args.push(value);
             }
         }
+        // `_PyVectorcall_Call` unpacks a kwargs dict into a new argument
+        // array holding its own reference to every argument.
+        if kwargs.is_some() {
+            for &a in &args {
+                self.incref(a, Holder::Temp);
+            }
+        }
         let res = self.call(func, &args, kwargs.map(|_| kwtext.as_slice()));
+        if kwargs.is_some() {
+            for &a in &args {
+                self.decref(a, Holder::Temp);
+            }
+        }
         let func = self.pop();
         self.drop_stack(func);
         self.drop_stack(callargs);

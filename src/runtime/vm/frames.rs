@@ -4,7 +4,7 @@
 
 use super::eval::Exit;
 use super::frame::{Frame, FrameObject};
-use super::{PyErr, PyResult, Vm};
+use super::{PyResult, Vm};
 use crate::bytecode::{CO_OPTIMIZED, CodeObject};
 use crate::runtime::events::{Event, FrameExit, Holder};
 use crate::runtime::heap::ObjRef;
@@ -70,7 +70,7 @@ impl Vm {
     /// Pops the running frame (its contents are still owned by the returned frame).
     pub(crate) fn pop_frame(&mut self, exit: FrameExit) -> Frame {
         self.recursion_depth = self.recursion_depth.saturating_sub(1);
-        let frame = self.frames.pop().unwrap_or_else(|| unreachable_frame());
+        let frame = self.frames.pop().unwrap_or_else(unreachable_frame);
         if let Some(sink) = self.sink.as_mut() {
             sink.event(&Event::FramePop {
                 frame: frame.id,
@@ -222,9 +222,4 @@ impl Vm {
 fn unreachable_frame() -> Frame {
     // Only reachable through an internal bug; never from a program.
     panic!("pysim internal error: frame stack underflow")
-}
-
-/// Converts an error into `PyErr` (for `?` in helpers returning `PyErr`).
-pub(crate) fn fatal(msg: &str) -> PyErr {
-    super::internal(msg)
 }

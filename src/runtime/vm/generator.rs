@@ -53,8 +53,8 @@ pub enum GenResult {
 }
 
 impl Vm {
-    fn gen_data(&mut self, genr: ObjRef) -> Option<&mut GeneratorData> {
-        match self.heap.objects.get_mut(genr).map(|o| &mut o.payload) {
+    fn gen_data(&mut self, generator: ObjRef) -> Option<&mut GeneratorData> {
+        match self.heap.objects.get_mut(generator).map(|o| &mut o.payload) {
             Some(Payload::Generator(g)) => Some(g),
             _ => None,
         }
@@ -72,7 +72,7 @@ impl Vm {
             self.incref(o, Holder::Temp);
         }
         let ty = self.types.generator;
-        let genr = self.alloc(
+        let generator = self.alloc(
             ty,
             Payload::Generator(Box::new(GeneratorData {
                 frame: Some(frame),
@@ -86,9 +86,9 @@ impl Vm {
             })),
         );
         if self.frames.len() == base {
-            return Ok(Flow::Exit(Exit::Return(genr)));
+            return Ok(Flow::Exit(Exit::Return(generator)));
         }
-        self.push(genr);
+        self.push(generator);
         Ok(Flow::Next)
     }
 
@@ -99,16 +99,16 @@ impl Vm {
         Flow::Exit(Exit::Yield(v))
     }
 
-    /// Resumes `genr`, sending `value` (borrowed; None means `None`), or
+    /// Resumes `generator`, sending `value` (borrowed; None means `None`), or
     /// raising `throw` (an owned exception) at the point where it is suspended.
     pub fn resume_generator(
         &mut self,
-        genr: ObjRef,
+        generator: ObjRef,
         value: Option<ObjRef>,
         throw: Option<ObjRef>,
     ) -> PyResult<GenResult> {
         let none = self.types.none;
-        let Some(g) = self.gen_data(genr) else {
+        let Some(g) = self.gen_data(generator) else {
             return Err(super::internal("resume of a non-generator"));
         };
         if g.running {
@@ -157,7 +157,7 @@ impl Vm {
         );
         let yielded = self.yielded_frame.take();
         let suspended = matches!(result, Ok(Exit::Yield(_)));
-        if let Some(g) = self.gen_data(genr) {
+        if let Some(g) = self.gen_data(generator) {
             g.running = false;
             if suspended {
                 g.frame = yielded;
@@ -202,8 +202,8 @@ impl Vm {
     }
 
     /// The subiterator of a generator suspended in `yield from` (borrowed).
-    fn yield_from_target(&self, genr: ObjRef) -> Option<ObjRef> {
-        let Payload::Generator(g) = self.heap.payload(genr) else {
+    fn yield_from_target(&self, generator: ObjRef) -> Option<ObjRef> {
+        let Payload::Generator(g) = self.heap.payload(generator) else {
             return None;
         };
         let frame = g.frame.as_ref()?;
@@ -217,9 +217,9 @@ impl Vm {
         frame.stack.last().copied().flatten()
     }
 
-    /// `next(genr)`: the next value, or None when exhausted (its return value dropped).
-    pub fn generator_next(&mut self, genr: ObjRef) -> PyResult<Option<ObjRef>> {
-        match self.resume_generator(genr, None, None)? {
+    /// `next(generator)`: the next value, or None when exhausted (its return value dropped).
+    pub fn generator_next(&mut self, generator: ObjRef) -> PyResult<Option<ObjRef>> {
+        match self.resume_generator(generator, None, None)? {
             GenResult::Yielded(v) => Ok(Some(v)),
             GenResult::Returned(v) => {
                 self.decref(v, Holder::Temp);
@@ -228,9 +228,18 @@ impl Vm {
         }
     }
 
-    /// `genr.send(v)`: StopIteration carries the return value.
-    pub fn generator_send(&mut self, genr: ObjRef, v: ObjRef) -> PyResult {
-        match self.resume_generator(genr, Some(v), None)? {
+    /// `gen_iternext` as `next(gen)` sees it: StopIteration carries a
+    /// non-None return value.
+    pub fn generator_iternext(&mut self, g: ObjRef) -> PyResult {
+        match self.resume_generator(g, None, None)? {
+            GenResult::Yielded(v) => Ok(v),
+            GenResult::Returned(r) => Err(self.stop_iteration_with(r)),
+        }
+    }
+
+    /// `gen.send(v)`: StopIteration carries the return value.
+    pub fn generator_send(&mut self, generator: ObjRef, v: ObjRef) -> PyResult {
+        match self.resume_generator(generator, Some(v), None)? {
             GenResult::Yielded(v) => Ok(v),
             GenResult::Returned(r) => Err(self.stop_iteration_with(r)),
         }
@@ -248,9 +257,9 @@ impl Vm {
         }
     }
 
-    /// `genr.throw(exc)` with an exception instance (owned).
-    pub fn generator_throw(&mut self, genr: ObjRef, exc: ObjRef) -> PyResult {
-        if let Some(yf) = self.yield_from_target(genr) {
+    /// `generator.throw(exc)` with an exception instance (owned).
+    pub fn generator_throw(&mut self, generator: ObjRef, exc: ObjRef) -> PyResult {
+        if let Some(yf) = self.yield_from_target(generator) {
             self.incref(yf, Holder::Temp);
             let is_genexit = self.isinstance_of(exc, self.types.generator_exit);
             let r = if is_genexit {
@@ -260,23 +269,23 @@ impl Vm {
                     Ok(()) => None,
                     Err(e) => {
                         self.decref(exc, Holder::Temp);
-                        Some(self.resume_with_error(genr, e))
+                        Some(self.resume_with_error(generator, e))
                     }
                 }
             } else {
                 let is_gen = matches!(self.heap.payload(yf), Payload::Generator(_));
                 let ret = if is_gen {
-                    self.set_running(genr, true);
+                    self.set_running(generator, true);
                     let r = self.generator_throw(yf, exc);
-                    self.set_running(genr, false);
+                    self.set_running(generator, false);
                     Some(r)
                 } else {
                     match self.getattr_opt(yf, "throw") {
                         Ok(Some(meth)) => {
-                            self.set_running(genr, true);
+                            self.set_running(generator, true);
                             let ty = self.heap.type_of(exc);
                             let r = self.call(meth, &[ty, exc], None);
-                            self.set_running(genr, false);
+                            self.set_running(generator, false);
                             self.decref(meth, Holder::Temp);
                             self.decref(exc, Holder::Temp);
                             Some(r)
@@ -299,7 +308,7 @@ impl Vm {
                     }
                     Some(Err(e)) => {
                         self.decref(yf, Holder::Temp);
-                        Some(self.finish_yield_from_after_error(genr, e))
+                        Some(self.finish_yield_from_after_error(generator, e))
                     }
                 }
             };
@@ -310,23 +319,23 @@ impl Vm {
                 // The subiterator had no throw(): raise in the generator itself.
             }
         }
-        match self.resume_generator(genr, None, Some(exc))? {
+        match self.resume_generator(generator, None, Some(exc))? {
             GenResult::Yielded(v) => Ok(v),
             GenResult::Returned(r) => Err(self.stop_iteration_with(r)),
         }
     }
 
-    fn set_running(&mut self, genr: ObjRef, running: bool) {
-        if let Some(g) = self.gen_data(genr) {
+    fn set_running(&mut self, generator: ObjRef, running: bool) {
+        if let Some(g) = self.gen_data(generator) {
             g.running = running;
         }
     }
 
     /// After the delegate of `yield from` raised: pop it and leave the SEND
-    /// loop, then send its StopIteration value (or raise the error) into `genr`.
-    fn finish_yield_from_after_error(&mut self, genr: ObjRef, e: PyErr) -> PyResult {
+    /// loop, then send its StopIteration value (or raise the error) into `generator`.
+    fn finish_yield_from_after_error(&mut self, generator: ObjRef, e: PyErr) -> PyResult {
         let popped = {
-            let Some(g) = self.gen_data(genr) else {
+            let Some(g) = self.gen_data(generator) else {
                 return Err(e);
             };
             let Some(frame) = g.frame.as_mut() else {
@@ -349,19 +358,19 @@ impl Vm {
             };
             let value = self.stop_iteration_value(exc);
             self.decref(exc, Holder::Temp);
-            let r = self.resume_generator(genr, Some(value), None);
+            let r = self.resume_generator(generator, Some(value), None);
             self.decref(value, Holder::Temp);
             return match r? {
                 GenResult::Yielded(v) => Ok(v),
                 GenResult::Returned(r) => Err(self.stop_iteration_with(r)),
             };
         }
-        self.resume_with_error(genr, e)
+        self.resume_with_error(generator, e)
     }
 
-    fn resume_with_error(&mut self, genr: ObjRef, e: PyErr) -> PyResult {
+    fn resume_with_error(&mut self, generator: ObjRef, e: PyErr) -> PyResult {
         match e {
-            PyErr::Exception(exc) => match self.resume_generator(genr, None, Some(exc))? {
+            PyErr::Exception(exc) => match self.resume_generator(generator, None, Some(exc))? {
                 GenResult::Yielded(v) => Ok(v),
                 GenResult::Returned(r) => Err(self.stop_iteration_with(r)),
             },
@@ -397,9 +406,9 @@ impl Vm {
         }
     }
 
-    /// `genr.close()`.
-    pub fn generator_close(&mut self, genr: ObjRef) -> PyResult {
-        let (started, finished) = match self.heap.payload(genr) {
+    /// `generator.close()`.
+    pub fn generator_close(&mut self, generator: ObjRef) -> PyResult {
+        let (started, finished) = match self.heap.payload(generator) {
             Payload::Generator(g) => (g.started, g.finished || g.frame.is_none()),
             _ => return Err(super::internal("close of a non-generator")),
         };
@@ -408,7 +417,7 @@ impl Vm {
         }
         if !started {
             // Never started: nothing can observe GeneratorExit; just release the frame.
-            let frame = self.gen_data(genr).and_then(|g| {
+            let frame = self.gen_data(generator).and_then(|g| {
                 g.finished = true;
                 g.frame.take()
             });
@@ -418,13 +427,13 @@ impl Vm {
             return Ok(self.none());
         }
         let mut err = None;
-        if let Some(yf) = self.yield_from_target(genr) {
+        if let Some(yf) = self.yield_from_target(generator) {
             self.incref(yf, Holder::Temp);
-            self.set_running(genr, true);
+            self.set_running(generator, true);
             if let Err(e) = self.close_iter(yf) {
                 err = Some(e);
             }
-            self.set_running(genr, false);
+            self.set_running(generator, false);
             self.decref(yf, Holder::Temp);
         }
         let exc = match err {
@@ -435,7 +444,7 @@ impl Vm {
                 fatal => return Err(fatal),
             },
         };
-        match self.resume_generator(genr, None, Some(exc)) {
+        match self.resume_generator(generator, None, Some(exc)) {
             Ok(GenResult::Yielded(v)) => {
                 self.decref(v, Holder::Temp);
                 Err(self.runtime_error("generator ignored GeneratorExit"))
@@ -459,23 +468,23 @@ impl Vm {
 
     /// `_PyGen_Finalize`, run when a generator is freed: closes it if it is
     /// suspended. Returns true when it was resurrected.
-    pub fn finalize_generator(&mut self, genr: ObjRef) -> bool {
-        let suspended = match self.heap.payload(genr) {
+    pub fn finalize_generator(&mut self, generator: ObjRef) -> bool {
+        let suspended = match self.heap.payload(generator) {
             Payload::Generator(g) => !g.finished && g.frame.is_some(),
             _ => false,
         };
         if !suspended {
             return false;
         }
-        self.heap.objects[genr].finalized = true;
-        self.heap.objects[genr].refcount = 1;
+        self.heap.objects[generator].finalized = true;
+        self.heap.objects[generator].refcount = 1;
         let saved = self.take_current_exception_state();
-        match self.generator_close(genr) {
+        match self.generator_close(generator) {
             Ok(r) => self.decref(r, Holder::Temp),
-            Err(e) => self.write_unraisable(e, Some(genr)),
+            Err(e) => self.write_unraisable(e, Some(generator)),
         }
         self.restore_current_exception_state(saved);
-        let obj = &mut self.heap.objects[genr];
+        let obj = &mut self.heap.objects[generator];
         obj.refcount -= 1;
         obj.refcount > 0
     }
@@ -569,10 +578,7 @@ fn gen_send(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
 
 fn gen_next(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
     let g = gen_arg(vm, args, "__next__")?;
-    match vm.generator_next(g)? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(None)),
-    }
+    vm.generator_iternext(g)
 }
 
 fn gen_iter(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {

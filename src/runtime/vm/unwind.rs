@@ -264,7 +264,7 @@ impl Vm {
     /// POP_EXCEPT: `prev_exc --` restores the previously handled exception.
     pub(crate) fn pop_except(&mut self) {
         let prev = self.pop();
-        let old = std::mem::replace(&mut self.handled_exception, Some(prev));
+        let old = self.handled_exception.replace(prev);
         self.xdecref(old, Holder::Root("exc_info"));
     }
 

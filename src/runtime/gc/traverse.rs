@@ -175,11 +175,9 @@ impl Vm {
                     .collect();
             }
             Payload::Set(s) => {
-                let members = std::mem::take(&mut s.members);
-                return members
-                    .into_iter()
-                    .map(|(_, r)| (r, Holder::Item(o)))
-                    .collect();
+                let members: Vec<ObjRef> = s.table.iter().collect();
+                s.table.clear();
+                return members.into_iter().map(|r| (r, Holder::Item(o))).collect();
             }
             Payload::Cell(c) => {
                 return c.take().map(|r| (r, Holder::Cell(o))).into_iter().collect();

@@ -239,8 +239,11 @@ impl Vm {
             }
             for wr in self.weakrefs_of(o) {
                 self.weakref_clear_ref(wr);
-                let has_cb = matches!(&self.heap.objects[wr].payload, Payload::WeakRef(w) if w.callback.is_some());
-                if !has_cb || self.heap.objects[wr].gc.has(GcHead::F_COLLECTING) {
+                let Some(w) = self.heap.objects.get(wr) else {
+                    continue;
+                };
+                let has_cb = matches!(&w.payload, Payload::WeakRef(d) if d.callback.is_some());
+                if !has_cb || w.gc.has(GcHead::F_COLLECTING) {
                     continue;
                 }
                 self.incref(wr, Holder::Temp);
@@ -250,8 +253,8 @@ impl Vm {
         }
         let mut freed = 0;
         for wr in to_call {
-            let cb = match &self.heap.objects[wr].payload {
-                Payload::WeakRef(w) => w.callback,
+            let cb = match self.heap.objects.get(wr).map(|w| &w.payload) {
+                Some(Payload::WeakRef(w)) => w.callback,
                 _ => None,
             };
             if let Some(cb) = cb {
@@ -262,7 +265,7 @@ impl Vm {
                 }
                 self.decref(cb, Holder::Temp);
             }
-            if self.heap.objects[wr].refcount == 1 {
+            if self.heap.objects.get(wr).is_none_or(|w| w.refcount == 1) {
                 freed += 1;
             } else {
                 self.gc_track_in(wr, old_gen);

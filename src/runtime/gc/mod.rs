@@ -20,6 +20,7 @@
 
 pub mod collect;
 pub mod module;
+pub mod shutdown;
 pub mod traverse;
 
 use crate::runtime::events::Holder;
@@ -312,8 +313,9 @@ impl Vm {
     /// After bootstrap: the interpreter's own objects go to the oldest
     /// generation and the counts restart, as after CPython's startup.
     pub(crate) fn gc_after_bootstrap(&mut self) {
-        let mut all = Vec::new();
-        for g in 0..NUM_GENERATIONS as u8 {
+        // gc_list_merge order: the old generation first, then gen 0, gen 1.
+        let mut all = self.gc_take_list(2);
+        for g in 0..(NUM_GENERATIONS - 1) as u8 {
             all.extend(self.gc_take_list(g));
         }
         for o in all {

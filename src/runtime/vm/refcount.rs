@@ -190,6 +190,10 @@ impl Vm {
         };
         let heap_type = self.is_heap_type(ty);
         let uses_trashcan = uses_trashcan || heap_type;
+        if let Payload::WeakRef(_) = self.heap.objects[o].payload {
+            // weakref_dealloc: leave the referent's list.
+            self.weakref_clear_ref(o);
+        }
         if !heap_type && self.heap.objects[o].gc.has(GcHead::F_HAS_WEAKREFS) {
             // Builtin types clear their weakrefs first (func_dealloc, gen_dealloc…).
             self.weakref_clear_on_dealloc(o);

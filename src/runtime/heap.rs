@@ -67,6 +67,22 @@ impl GcHead {
     pub const F_COLLECTING: u8 = 8;
     /// Tentatively unreachable (`NEXT_MASK_UNREACHABLE`).
     pub const F_UNREACHABLE: u8 = 16;
+    /// A heap-type instance with 3.11's managed-dict pre-header (two
+    /// pointers before the GC header): its address is 32 bytes into its block.
+    pub const F_MANAGED_DICT: u8 = 32;
+
+    /// Bytes between the start of the object's block and its address.
+    #[inline]
+    pub fn preheader(&self) -> u64 {
+        let mut n = 0;
+        if self.has(GcHead::F_GC_TYPE) {
+            n += 16;
+        }
+        if self.has(GcHead::F_MANAGED_DICT) {
+            n += 16;
+        }
+        n
+    }
 
     /// The header of a new object: untracked, no flags.
     pub const fn new(gc_type: bool) -> GcHead {

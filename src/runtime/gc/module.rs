@@ -100,10 +100,14 @@ fn list_of(vm: &mut Vm, objs: Vec<ObjRef>) -> ObjRef {
 
 fn gc_get_objects(vm: &mut Vm, args: Args, kw: Kw) -> PyResult {
     let a = vm.parse_args("get_objects", args, kw, &["generation"], 0)?;
-    let gens: Vec<u8> = match a[0].filter(|&g| g != vm.types.none) {
-        None => (0..NUM_GENERATIONS as u8).collect(),
-        Some(g) => {
-            let g = vm.index_value(g)?;
+    let generation = match a[0].filter(|&g| g != vm.types.none) {
+        None => -1,
+        Some(g) => vm.index_value(g)?,
+    };
+    // -1 (the default) means every generation.
+    let gens: Vec<u8> = match generation {
+        -1 => (0..NUM_GENERATIONS as u8).collect(),
+        g => {
             if g >= NUM_GENERATIONS as i64 {
                 return Err(vm.value_error(format!(
                     "generation parameter must be less than the number of available generations ({NUM_GENERATIONS})"

@@ -236,14 +236,18 @@ class Filter:
 
 class Snapshot:
     def __init__(self, traces, traceback_limit):
-        self.traces = traces
+        self._raw = traces
         self.traceback_limit = traceback_limit
+
+    @property
+    def traces(self):
+        return [Trace(t) for t in self._raw]
 
     def filter_traces(self, filters):
         include = [f for f in filters if f.inclusive]
         exclude = [f for f in filters if not f.inclusive]
         new_traces = []
-        for trace in self.traces:
+        for trace in self._raw:
             if include and not any(f._match(trace) for f in include):
                 continue
             if any(not f._match(trace) for f in exclude):
@@ -258,7 +262,7 @@ class Snapshot:
             raise ValueError("cumulative mode cannot by used "
                              "with key type %r" % key_type)
         stats = {}
-        for trace in self.traces:
+        for trace in self._raw:
             size = trace[1]
             frames = trace[2]
             if key_type == 'traceback':

@@ -107,6 +107,8 @@ fn get_traces(vm: &mut Vm, _a: Args, _k: Kw) -> PyResult {
 /// `_get_object_traceback(obj)`: the traceback of the block holding `obj`.
 fn get_object_traceback(vm: &mut Vm, args: Args, _k: Kw) -> PyResult {
     vm.check_nargs("_get_object_traceback", args.len(), 1, 1)?;
+    // As 3.11's `_PyTraceMalloc_GetTraceback`, only the GC header is
+    // subtracted: objects with a managed-dict pre-header are not found.
     let obj = vm.heap.get(args[0]);
     let block = if obj.gc.has(crate::runtime::heap::GcHead::F_GC_TYPE) {
         obj.addr - u64::from(crate::runtime::memory::GC_HEADER)

@@ -18,7 +18,6 @@
 use super::Vm;
 use crate::runtime::events::{Event, FreeCause, Holder};
 use crate::runtime::heap::{GcHead, ObjRef, Object};
-use crate::runtime::memory::GC_HEADER;
 use crate::runtime::object::{Payload, PyInt};
 
 /// CPython's `_PyTrash_UNWIND_LEVEL`.
@@ -30,12 +29,13 @@ impl Vm {
     pub fn alloc(&mut self, ty: ObjRef, payload: Payload) -> ObjRef {
         let (size, heap_type, gc_type) = self.alloc_size(ty, &payload);
         let block = self.allocator.allocate(size);
-        // A GC object's address (`id()`) is just after its `PyGC_Head`.
-        let addr = if gc_type {
-            block + u64::from(GC_HEADER)
-        } else {
-            block
-        };
+        // A GC object's address (`id()`) is just after its `PyGC_Head`
+        // (and a heap-type instance's after its managed-dict pointers).
+        let mut head = GcHead::new(gc_type);
+        if heap_type && !matches!(payload, Payload::Type(_)) {
+            head.flags |= GcHead::F_MANAGED_DICT;
+        }
+        let addr = block + head.preheader();
         // Dicts start untracked (tracked on their first container item).
         let track = gc_type && (heap_type || !matches!(payload, Payload::Dict(_)));
         let obj = self.heap.objects.insert(Object {
@@ -45,7 +45,7 @@ impl Vm {
             addr,
             size,
             finalized: false,
-            gc: GcHead::new(gc_type),
+            gc: head,
             payload,
         });
         if gc_type {
@@ -117,7 +117,7 @@ impl Vm {
         let gc = heap_type || crate::runtime::gc::is_gc_payload(payload);
         let mut size = basic + item * nitems;
         if gc {
-            size += GC_HEADER;
+            size += crate::runtime::memory::GC_HEADER;
         }
         if heap_type {
             size += 16;
@@ -306,11 +306,7 @@ impl Vm {
         }
         if let Some(obj) = self.heap.objects.remove(o) {
             let gc_type = obj.gc.has(GcHead::F_GC_TYPE);
-            let block = if gc_type {
-                obj.addr - u64::from(GC_HEADER)
-            } else {
-                obj.addr
-            };
+            let block = obj.addr - obj.gc.preheader();
             self.allocator.free(block, obj.size);
             if gc_type {
                 self.gc_on_free(obj.gc);

@@ -7,7 +7,8 @@
 //! never reused for a different object because of their version counter) and
 //! holders by [`Holder`], so a recorder can rebuild the full reference graph.
 
-use super::heap::ObjRef;
+use super::heap::{ObjRef, Object};
+use super::inspect::Inspector;
 
 /// Identifies one frame activation for the lifetime of the run (never reused).
 pub type FrameId = u32;
@@ -137,6 +138,39 @@ pub enum Event<'a> {
         exc: ObjRef,
         frame: FrameId,
     },
+    /// The import system searches for `name` (absolute), which is not in
+    /// `sys.modules` (`runtime::imports`).
+    ImportSearch {
+        name: &'a str,
+    },
+    /// An import found `name` in `sys.modules`: its body does not run again.
+    ImportCacheHit {
+        name: &'a str,
+        module: ObjRef,
+    },
+    /// A module object was created for `name` from `file` (None for builtin
+    /// and namespace modules) and put into `sys.modules`, before its body runs.
+    ModuleCreated {
+        name: &'a str,
+        module: ObjRef,
+        file: Option<&'a str>,
+    },
+    /// The module's body starts running (a `<module>` frame follows).
+    ModuleExec {
+        name: &'a str,
+        module: ObjRef,
+    },
+    /// The module's body finished: the import succeeded.
+    ModuleDone {
+        name: &'a str,
+        module: ObjRef,
+    },
+    /// The module's body raised: the module was removed from `sys.modules`
+    /// (it lives on only while something else refers to it).
+    ModuleFailed {
+        name: &'a str,
+        module: ObjRef,
+    },
     Stdout {
         text: &'a str,
     },
@@ -175,6 +209,16 @@ pub enum Event<'a> {
     Stderr {
         text: &'a str,
     },
+    /// The contents of `obj` changed in a way its incref/decref events do not
+    /// show: references moved in or out without a count change (stolen, as
+    /// `list.extend` does with its temporaries), items inserted anywhere but
+    /// at the end (`list.insert`), or reordered (`list.sort`, `list.reverse`).
+    /// The trace recorder re-reads the object's contents at the next step
+    /// boundary. Appending at the end and replacing a slot (incref the new
+    /// item, decref the old) need no `Mutated`.
+    Mutated {
+        obj: ObjRef,
+    },
 }
 
 /// Receives the VM's events. Implemented by the trace recorder, test probes, …
@@ -184,4 +228,16 @@ pub trait EventSink {
     fn wants_instructions(&self) -> bool {
         false
     }
+    /// Called right after [`Event::Alloc`] with the new object (its payload
+    /// already in place), so a sink can note the value of short-lived objects.
+    fn allocated(&mut self, _obj: ObjRef, _object: &Object) {}
+    /// Whether the sink wants to read the VM at step boundaries through
+    /// [`EventSink::inspect`].
+    fn wants_inspection(&self) -> bool {
+        false
+    }
+    /// A step boundary: called by `Vm::offer_inspection` right after each
+    /// [`Event::Line`] (and [`Event::Instruction`], when wanted) with
+    /// read-only access to the whole interpreter state.
+    fn inspect(&mut self, _vm: &dyn Inspector) {}
 }

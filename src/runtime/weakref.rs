@@ -235,18 +235,4 @@ impl Vm {
         self.decref(o, Holder::Temp);
         r
     }
-
-    /// Whether `o` is callable (`PyCallable_Check`).
-    pub fn is_callable(&self, o: ObjRef) -> bool {
-        match &self.heap.get(o).payload {
-            Payload::Function(_)
-            | Payload::Method { .. }
-            | Payload::Builtin { .. }
-            | Payload::MethodDescr { .. }
-            | Payload::Type(_) => true,
-            _ => self
-                .lookup_type_attr(self.heap.type_of(o), "__call__")
-                .is_some(),
-        }
-    }
 }

@@ -239,12 +239,10 @@ static GC_FUNCTIONS: &[NativeDef] = &[
     native!("get_stats", gc_get_stats),
 ];
 
-/// Creates the `gc` module (its `garbage` and `callbacks` lists are the
-/// collector's, also held by the collector state).
-pub fn create(vm: &mut Vm) -> ObjRef {
-    let m = vm.new_module("gc");
-    let d = vm.module_dict(m);
-    vm.add_module_functions(d, m, GC_FUNCTIONS);
+/// Fills the `gc` module's namespace `d` (its `garbage` and `callbacks`
+/// lists are the collector's, also held by the collector state).
+pub fn fill(vm: &mut Vm, d: ObjRef) -> PyResult<()> {
+    vm.add_module_functions(d, d, GC_FUNCTIONS);
     for (name, v) in [
         ("DEBUG_STATS", DEBUG_STATS),
         ("DEBUG_COLLECTABLE", DEBUG_COLLECTABLE),
@@ -253,27 +251,26 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         ("DEBUG_LEAK", DEBUG_LEAK),
     ] {
         let v = vm.new_int(v);
-        let _ = vm.dict_set_str(d, name, v);
+        vm.dict_set_str(d, name, v)?;
         vm.decref_temp(v);
     }
-    for name in ["garbage", "callbacks"] {
-        let l = match if name == "garbage" {
-            vm.gc.garbage
-        } else {
-            vm.gc.callbacks
-        } {
-            Some(l) => l,
-            None => {
-                let l = vm.new_list(Vec::new());
-                if name == "garbage" {
-                    vm.gc.garbage = Some(l);
-                } else {
-                    vm.gc.callbacks = Some(l);
-                }
-                l
-            }
-        };
-        let _ = vm.dict_set_str(d, name, l);
-    }
-    m
+    let garbage = match vm.gc.garbage {
+        Some(l) => l,
+        None => {
+            let l = vm.new_list(Vec::new());
+            vm.gc.garbage = Some(l);
+            l
+        }
+    };
+    vm.dict_set_str(d, "garbage", garbage)?;
+    let callbacks = match vm.gc.callbacks {
+        Some(l) => l,
+        None => {
+            let l = vm.new_list(Vec::new());
+            vm.gc.callbacks = Some(l);
+            l
+        }
+    };
+    vm.dict_set_str(d, "callbacks", callbacks)?;
+    Ok(())
 }

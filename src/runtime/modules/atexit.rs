@@ -79,12 +79,10 @@ static ATEXIT_FUNCTIONS: &[NativeDef] = &[
     native!("_ncallbacks", ncallbacks),
 ];
 
-/// The `atexit` module.
-pub fn create(vm: &mut Vm) -> ObjRef {
-    let m = vm.new_module("atexit");
-    let d = vm.module_dict(m);
-    vm.add_module_functions(d, m, ATEXIT_FUNCTIONS);
-    m
+/// Fills `atexit`'s namespace `d`.
+pub fn fill(vm: &mut Vm, d: ObjRef) -> PyResult<()> {
+    vm.add_module_functions(d, d, ATEXIT_FUNCTIONS);
+    Ok(())
 }
 
 impl Vm {

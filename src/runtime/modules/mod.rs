@@ -1,126 +1,63 @@
-//! Native modules of the memory model, created on first import: `gc`,
-//! `_weakref`/`weakref`, `atexit`, `tracemalloc`/`_tracemalloc`.
+//! Native modules: the ones CPython writes in C that pysim writes in Rust.
 //!
-//! [`MemoryTypes`] holds the static types these modules define (the weakref
-//! types) and the modules once created (interpreter roots, so the heap audit
-//! counts them). Pure-Python parts (weakref's `finalize`,
-//! `WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`; tracemalloc's
-//! snapshots) are embedded Python source run into the module's namespace.
+//! A module is an init function that fills a fresh module's dict. Two
+//! kinds, as in CPython: *builtin* modules are compiled into the
+//! interpreter (`sys.builtin_module_names`) and found before `sys.path` is
+//! searched; *extension* modules live in `lib-dynload`
+//! (`imports::stdlib::DYNLOAD_DIR`, the last `sys.path` entry) so a module
+//! of the same name in the script's folder shadows them (CPython's `math`
+//! is one). `sys` and `builtins` are created at start-up by
+//! `runtime::types`. To add a module: write `fn init(vm, dict)` in its own
+//! file and list it in [`BUILTIN`] or [`EXTENSION`].
 
 pub mod atexit;
+pub mod math;
+pub mod math_int;
+pub mod memory;
+pub mod posix;
 pub mod tracemalloc_mod;
 pub mod weakref_mod;
 
-use crate::runtime::events::Holder;
 use crate::runtime::heap::ObjRef;
 use crate::runtime::vm::{PyResult, Vm};
-use crate::runtime::weakref::WeakKind;
 
-/// Static types and created modules of the memory-model modules.
-#[derive(Debug, Default)]
-pub struct MemoryTypes {
-    pub ref_type: ObjRef,
-    pub proxy_type: ObjRef,
-    pub callable_proxy_type: ObjRef,
-    /// Modules created so far, by name (owned: interpreter roots).
-    pub modules: Vec<(&'static str, ObjRef)>,
-    /// `atexit` callbacks: (func, args tuple, kwargs dict or None), owned.
-    pub atexit: Vec<(ObjRef, ObjRef, Option<ObjRef>)>,
+/// Fills a new module's dict (borrowed).
+pub type ModuleInit = fn(&mut Vm, ObjRef) -> PyResult<()>;
+
+/// Builtin native modules (found before `sys.path`).
+pub static BUILTIN: &[(&str, ModuleInit)] = &[
+    ("_tracemalloc", memory::init_native_tracemalloc),
+    ("_weakref", memory::init_native_weakref),
+    ("atexit", memory::init_atexit),
+    ("gc", memory::init_gc),
+    ("posix", posix::init),
+    ("tracemalloc", memory::init_tracemalloc),
+    ("weakref", memory::init_weakref),
+];
+
+/// Extension modules (found in `lib-dynload`, after the library folder).
+pub static EXTENSION: &[(&str, ModuleInit)] = &[("math", math::init)];
+
+/// The init function of a builtin native module.
+pub fn builtin(name: &str) -> Option<ModuleInit> {
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
-impl MemoryTypes {
-    /// The type of weakrefs of `kind`.
-    pub fn weakref_type(&self, kind: WeakKind) -> ObjRef {
-        match kind {
-            WeakKind::Ref => self.ref_type,
-            WeakKind::Proxy => self.proxy_type,
-            WeakKind::CallableProxy => self.callable_proxy_type,
-        }
-    }
+/// The init function of an extension module.
+pub fn extension(name: &str) -> Option<ModuleInit> {
+    EXTENSION.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
-/// Creates the static types (at bootstrap).
-pub fn install(vm: &mut Vm) {
-    weakref_mod::install_types(vm);
-}
-
-/// Calls `f` with every reference [`MemoryTypes`] owns (for the audit).
-pub fn for_each_root(vm: &Vm, f: &mut dyn FnMut(ObjRef, Holder)) {
-    let t = &vm.memory_types;
-    for ty in [t.ref_type, t.proxy_type, t.callable_proxy_type] {
-        f(ty, Holder::Root("builtin type"));
-    }
-    for &(_, m) in &t.modules {
-        f(m, Holder::Root("builtin module"));
-    }
-    for &(func, args, kw) in &t.atexit {
-        f(func, Holder::Root("atexit"));
-        f(args, Holder::Root("atexit"));
-        if let Some(k) = kw {
-            f(k, Holder::Root("atexit"));
-        }
-    }
-    vm.gc_for_each_root(f);
-}
-
-/// The module `name` if it is one of these native modules: created on the
-/// first import and registered in `sys.modules` (a new reference).
-pub fn import_builtin(vm: &mut Vm, name: &str) -> Option<PyResult> {
-    let name: &'static str = match name {
-        "gc" => "gc",
-        "_weakref" => "_weakref",
-        "weakref" => "weakref",
-        "atexit" => "atexit",
-        "tracemalloc" => "tracemalloc",
-        "_tracemalloc" => "_tracemalloc",
-        _ => return None,
-    };
-    if let Some(&(_, m)) = vm.memory_types.modules.iter().find(|(n, _)| *n == name) {
-        return Some(Ok(vm.new_ref(m)));
-    }
-    let created = match name {
-        "gc" => Ok(crate::runtime::gc::module::create(vm)),
-        "_weakref" => Ok(weakref_mod::create_native(vm)),
-        "weakref" => weakref_mod::create_weakref(vm),
-        "atexit" => Ok(atexit::create(vm)),
-        "_tracemalloc" => Ok(tracemalloc_mod::create_native(vm)),
-        _ => tracemalloc_mod::create_tracemalloc(vm),
-    };
-    let m = match created {
-        Ok(m) => m,
-        Err(e) => return Some(Err(e)),
-    };
-    vm.memory_types.modules.push((name, m));
-    let modules = vm.types.modules;
-    if let Err(e) = vm.dict_set_str(modules, name, m) {
-        return Some(Err(e));
-    }
-    Some(Ok(vm.new_ref(m)))
-}
-
-/// Runs embedded Python `source` in module `m`'s namespace.
-pub fn run_embedded(vm: &mut Vm, m: ObjRef, source: &str, filename: &str) -> PyResult<()> {
-    let code = crate::parser::parse_module(source, filename)
-        .and_then(|a| crate::compiler::compile_module_with_source(&a, filename, source))
-        .map_err(|e| {
-            crate::runtime::vm::PyErr::Fatal(crate::runtime::vm::Fatal::Internal(format!(
-                "embedded module {filename} does not compile: {e:?}"
-            )))
-        })?;
-    let globals = vm.module_dict(m);
-    let builtins = vm.types.builtins;
-    vm.dict_set_str(globals, "__builtins__", builtins)?;
-    let code_obj = vm.new_code(code);
-    let func = vm.new_function(code_obj, globals, None, None, None, None);
-    vm.decref(code_obj, Holder::Temp);
-    let func = func?;
-    let r = vm.run_function(func, &[], None)?;
-    vm.decref(r, Holder::Temp);
-    Ok(())
-}
-
-/// `True`/`False` as a new reference.
-pub fn py_bool(vm: &mut Vm, b: bool) -> ObjRef {
-    let o = if b { vm.types.true_ } else { vm.types.false_ };
-    vm.new_ref(o)
+/// `sys.builtin_module_names`: native builtins, Python-written builtins,
+/// `sys` and `builtins`, sorted as CPython sorts them.
+pub fn builtin_module_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+    names.extend(
+        crate::runtime::imports::stdlib::BUILTIN_SOURCES
+            .iter()
+            .map(|(n, _)| *n),
+    );
+    names.extend(["builtins", "sys"]);
+    names.sort_unstable();
+    names
 }

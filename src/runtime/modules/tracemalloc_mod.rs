@@ -2,9 +2,8 @@
 //! `tracemalloc` (embedded Python on top of it: snapshots, statistics,
 //! filters, comparisons — in the style of CPython's `Lib/tracemalloc.py`).
 
-use super::py_bool;
+use super::memory::py_bool;
 use crate::native;
-use crate::runtime::events::Holder;
 use crate::runtime::heap::ObjRef;
 use crate::runtime::object::NativeDef;
 use crate::runtime::tracemalloc::{TraceFrame, Tracer};
@@ -14,7 +13,7 @@ use std::rc::Rc;
 type Args<'a> = &'a [ObjRef];
 type Kw<'a> = Option<&'a [Rc<str>]>;
 
-const TRACEMALLOC_PY: &str = include_str!("tracemalloc_extras.py");
+pub const TRACEMALLOC_PY: &str = include_str!("tracemalloc_extras.py");
 
 fn start(vm: &mut Vm, args: Args, kw: Kw) -> PyResult {
     let a = vm.parse_args("start", args, kw, &["nframe"], 0)?;
@@ -138,22 +137,8 @@ static FUNCTIONS: &[NativeDef] = &[
     native!("_get_object_traceback", get_object_traceback),
 ];
 
-/// The `_tracemalloc` module.
-pub fn create_native(vm: &mut Vm) -> ObjRef {
-    let m = vm.new_module("_tracemalloc");
-    let d = vm.module_dict(m);
-    vm.add_module_functions(d, m, FUNCTIONS);
-    m
-}
-
-/// The `tracemalloc` module.
-pub fn create_tracemalloc(vm: &mut Vm) -> PyResult {
-    let m = vm.new_module("tracemalloc");
-    let d = vm.module_dict(m);
-    vm.add_module_functions(d, m, FUNCTIONS);
-    if let Err(e) = super::run_embedded(vm, m, TRACEMALLOC_PY, "<frozen tracemalloc>") {
-        vm.decref(m, Holder::Temp);
-        return Err(e);
-    }
-    Ok(m)
+/// Fills `_tracemalloc`'s namespace `d`.
+pub fn fill(vm: &mut Vm, d: ObjRef) -> PyResult<()> {
+    vm.add_module_functions(d, d, FUNCTIONS);
+    Ok(())
 }

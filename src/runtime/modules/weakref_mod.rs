@@ -1,7 +1,7 @@
 //! `_weakref` (native) and `weakref` (`_weakref` plus embedded Python:
 //! `finalize`, `WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`).
 
-use super::py_bool;
+use super::memory::py_bool;
 use crate::native;
 use crate::runtime::events::Holder;
 use crate::runtime::heap::ObjRef;
@@ -14,7 +14,7 @@ type Args<'a> = &'a [ObjRef];
 type Kw<'a> = Option<&'a [Rc<str>]>;
 
 /// The Python half of the `weakref` module.
-const WEAKREF_PY: &str = include_str!("weakref_extras.py");
+pub const WEAKREF_PY: &str = include_str!("weakref_extras.py");
 
 /// `ReferenceType.__new__(owner, cls, obj, callback=None)`.
 fn ref_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult {
@@ -168,9 +168,9 @@ pub fn install_types(vm: &mut Vm) {
     vm.memory_types.callable_proxy_type = cp;
 }
 
-fn fill_native(vm: &mut Vm, m: ObjRef) {
-    let d = vm.module_dict(m);
-    vm.add_module_functions(d, m, WEAKREF_FUNCTIONS);
+/// Fills `_weakref`'s namespace `d`.
+pub fn fill_native(vm: &mut Vm, d: ObjRef) -> PyResult<()> {
+    vm.add_module_functions(d, d, WEAKREF_FUNCTIONS);
     let t = &vm.memory_types;
     let (r, p, cp) = (t.ref_type, t.proxy_type, t.callable_proxy_type);
     for (name, ty) in [
@@ -179,24 +179,7 @@ fn fill_native(vm: &mut Vm, m: ObjRef) {
         ("ProxyType", p),
         ("CallableProxyType", cp),
     ] {
-        let _ = vm.dict_set_str(d, name, ty);
+        vm.dict_set_str(d, name, ty)?;
     }
-}
-
-/// The `_weakref` module.
-pub fn create_native(vm: &mut Vm) -> ObjRef {
-    let m = vm.new_module("_weakref");
-    fill_native(vm, m);
-    m
-}
-
-/// The `weakref` module.
-pub fn create_weakref(vm: &mut Vm) -> PyResult {
-    let m = vm.new_module("weakref");
-    fill_native(vm, m);
-    if let Err(e) = super::run_embedded(vm, m, WEAKREF_PY, "<frozen weakref>") {
-        vm.decref(m, Holder::Temp);
-        return Err(e);
-    }
-    Ok(m)
+    Ok(())
 }

@@ -212,6 +212,7 @@ fn set_pop(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
         Payload::Set(d) => d.table.pop(),
         _ => None,
     };
+    vm.report_mutated(s);
     match m {
         // The set's reference becomes the caller's.
         Some(m) => Ok(m),

@@ -109,7 +109,7 @@ pub struct Vm {
     /// Each weakly referenced object's weakrefs, in CPython's list order (`runtime::weakref`).
     pub weaklists: std::collections::HashMap<ObjRef, Vec<ObjRef>>,
     /// Types and modules of the memory-model modules (`runtime::modules`).
-    pub memory_types: crate::runtime::modules::MemoryTypes,
+    pub memory_types: crate::runtime::modules::memory::MemoryTypes,
     /// tracemalloc's tracer while tracing (`runtime::tracemalloc`).
     pub tracemalloc: Option<Box<crate::runtime::tracemalloc::Tracer>>,
     /// CPython's `trash_delete_nesting` and `trash_delete_later` (see refcount.rs).
@@ -143,6 +143,14 @@ pub struct Vm {
     pub eval_depth: usize,
     /// The builtin types, singletons, caches and interpreter roots (`runtime::types`).
     pub types: crate::runtime::types::TypeRegistry,
+    /// The import system's state (`runtime::imports`).
+    pub imports: crate::runtime::imports::ImportState,
+    /// Locals and stack buffers of finished frames, reused by `new_frame` so
+    /// that a call allocates nothing on the Rust heap.
+    pub frame_pool: Vec<frames::FrameBuffers>,
+    /// Argument buffers for calls to native callables (taken while in use,
+    /// so nested calls get their own).
+    pub arg_pool: Vec<Vec<ObjRef>>,
 }
 
 impl Vm {
@@ -176,10 +184,13 @@ impl Vm {
             instances: Vec::new(),
             eval_depth: 0,
             types: Default::default(),
+            imports: Default::default(),
+            frame_pool: Vec::new(),
+            arg_pool: Vec::new(),
         };
         crate::runtime::types::bootstrap(&mut vm);
         vm.install_generator_methods();
-        crate::runtime::modules::install(&mut vm);
+        crate::runtime::modules::memory::install(&mut vm);
         vm.gc_after_bootstrap();
         vm
     }

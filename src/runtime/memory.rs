@@ -106,3 +106,27 @@ impl MemoryModel {
         }
     }
 }
+
+impl crate::runtime::vm::Vm {
+    /// Both views of memory (live object bytes vs. what the process holds
+    /// from the OS), for the trace and the playground.
+    pub fn memory_stats(&self) -> MemoryStats {
+        self.allocator.stats()
+    }
+}
+
+/// `sys._debugmallocstats()`: the model's report in CPython's format, on stderr.
+pub fn sys_debugmallocstats(
+    vm: &mut crate::runtime::vm::Vm,
+    args: &[crate::runtime::heap::ObjRef],
+    _kw: Option<&[std::rc::Rc<str>]>,
+) -> crate::runtime::vm::PyResult {
+    vm.check_nargs("_debugmallocstats", args.len(), 0, 0)?;
+    let report = vm.allocator.pymalloc.debug_malloc_stats();
+    vm.write_stderr(&report);
+    Ok(vm.none())
+}
+
+/// `sys._debugmallocstats`'s definition (installed by `modules::memory::install`).
+pub static DEBUGMALLOCSTATS: crate::runtime::object::NativeDef =
+    crate::native!("_debugmallocstats", sys_debugmallocstats);

@@ -36,9 +36,13 @@ impl MemoryTypes {
     }
 }
 
-/// Creates the static types (at bootstrap).
+/// Creates the static types and `sys._debugmallocstats` (at bootstrap).
 pub fn install(vm: &mut Vm) {
     weakref_mod::install_types(vm);
+    let f = vm.new_builtin(&crate::runtime::memory::DEBUGMALLOCSTATS, None);
+    let sys_dict = vm.types.sys_dict;
+    let _ = vm.dict_set_str(sys_dict, "_debugmallocstats", f);
+    vm.decref(f, Holder::Temp);
 }
 
 /// Calls `f` with every reference [`MemoryTypes`] and the collector own (for the audit).

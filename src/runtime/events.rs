@@ -174,6 +174,38 @@ pub enum Event<'a> {
     Stdout {
         text: &'a str,
     },
+    /// The cycle collector starts collecting `generation` (and the younger ones).
+    GcStart {
+        generation: usize,
+    },
+    /// subtract_refs done: `obj`'s references from outside the collected
+    /// generations (`gc_refs`); 0 means "tentatively unreachable".
+    GcTentativeDecref {
+        obj: ObjRef,
+        gc_refs: i64,
+    },
+    /// move_unreachable done: these objects are garbage candidates, in list order.
+    GcUnreachable {
+        objs: &'a [ObjRef],
+    },
+    /// The collector is about to run `obj`'s finalizer (followed by `Finalize` if it has `__del__`).
+    GcFinalize {
+        obj: ObjRef,
+    },
+    /// A finalizer made `obj` reachable again: it survives this collection.
+    GcResurrected {
+        obj: ObjRef,
+    },
+    /// The collector calls `tp_clear` on `obj` (frees that follow report `FreeCause::CycleCollection`).
+    GcClear {
+        obj: ObjRef,
+    },
+    /// The collection is over.
+    GcDone {
+        generation: usize,
+        collected: usize,
+        uncollectable: usize,
+    },
     Stderr {
         text: &'a str,
     },

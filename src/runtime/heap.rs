@@ -33,7 +33,76 @@ pub struct Object {
     pub size: u32,
     /// Set once `__del__` has run (PEP 442: at most once).
     pub finalized: bool,
+    /// The cycle collector's per-object state (CPython's `PyGC_Head`), see `runtime::gc`.
+    pub gc: GcHead,
     pub payload: Payload,
+}
+
+/// CPython's `PyGC_Head` plus a few flag bits: which generation list the
+/// object is on (or none), and the collector's scratch `gc_refs`.
+#[derive(Debug, Clone, Copy)]
+pub struct GcHead {
+    /// 0..=2 for the generations, [`GcHead::PERMANENT`] after `gc.freeze()`,
+    /// [`GcHead::UNTRACKED`] when on no list.
+    pub generation: u8,
+    /// `GcHead::F_*` bits.
+    pub flags: u8,
+    /// Identifies this tracking of the object in its generation's list.
+    pub stamp: u32,
+    /// `gc_refs` during a collection.
+    pub refs: i64,
+}
+
+impl GcHead {
+    pub const UNTRACKED: u8 = 255;
+    pub const PERMANENT: u8 = 3;
+    /// The object's type supports GC (`Py_TPFLAGS_HAVE_GC`): it has the 16-byte header.
+    pub const F_GC_TYPE: u8 = 1;
+    /// Weak references to the object exist (`tp_weaklist` non-NULL).
+    pub const F_HAS_WEAKREFS: u8 = 2;
+    /// An instance `__dict__` that is only the instance's inline values
+    /// (3.11's managed dict, not yet materialised by `obj.__dict__`).
+    pub const F_INLINE_VALUES: u8 = 4;
+    /// In the generation being collected (`PREV_MASK_COLLECTING`).
+    pub const F_COLLECTING: u8 = 8;
+    /// Tentatively unreachable (`NEXT_MASK_UNREACHABLE`).
+    pub const F_UNREACHABLE: u8 = 16;
+    /// A heap-type instance with 3.11's managed-dict pre-header (two
+    /// pointers before the GC header): its address is 32 bytes into its block.
+    pub const F_MANAGED_DICT: u8 = 32;
+
+    /// Bytes between the start of the object's block and its address.
+    #[inline]
+    pub fn preheader(&self) -> u64 {
+        let mut n = 0;
+        if self.has(GcHead::F_GC_TYPE) {
+            n += 16;
+        }
+        if self.has(GcHead::F_MANAGED_DICT) {
+            n += 16;
+        }
+        n
+    }
+
+    /// The header of a new object: untracked, no flags.
+    pub const fn new(gc_type: bool) -> GcHead {
+        GcHead {
+            generation: GcHead::UNTRACKED,
+            flags: if gc_type { GcHead::F_GC_TYPE } else { 0 },
+            stamp: 0,
+            refs: 0,
+        }
+    }
+
+    #[inline]
+    pub fn is_tracked(&self) -> bool {
+        self.generation != GcHead::UNTRACKED
+    }
+
+    #[inline]
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
 }
 
 /// The object store. Slot keys carry a version, so a stale `ObjRef` to a freed

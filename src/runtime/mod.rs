@@ -3,11 +3,15 @@
 pub mod alloc;
 pub mod dict_table;
 pub mod events;
+pub mod gc;
 pub mod heap;
 pub mod imports;
 pub mod inspect;
+pub mod memory;
 pub mod modules;
 pub mod object;
 pub mod pymalloc;
+pub mod tracemalloc;
 pub mod types;
 pub mod vm;
+pub mod weakref;

@@ -245,6 +245,8 @@ pub enum Payload {
         seq: Option<ObjRef>,
         index: usize,
     },
+    /// A weak reference or proxy (`runtime::weakref`): the referent is not owned.
+    WeakRef(Box<crate::runtime::weakref::WeakRefData>),
     /// `iter(callable, sentinel)`: both released once exhausted (`calliterobject`).
     CallableIter {
         func: Option<ObjRef>,
@@ -484,6 +486,11 @@ impl Payload {
             Payload::Filter { func, iter } => {
                 f(*func, field("func"));
                 f(*iter, field("it"));
+            }
+            Payload::WeakRef(w) => {
+                if let Some(cb) = w.callback {
+                    f(cb, field("__callback__"));
+                }
             }
         }
     }

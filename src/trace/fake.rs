@@ -88,6 +88,7 @@ impl FakeVm {
             addr,
             size: 32,
             finalized: false,
+            gc: crate::runtime::heap::GcHead::new(false),
             payload,
         });
         self.types.insert(o, ty.into());

@@ -995,6 +995,15 @@ impl EventSink for Recorder {
                 self.mark(id, DIRTY_FULL);
                 self.enc.record(&Record::Mutated { obj: id });
             }
+            // Cycle-collector phases (runtime::gc) are not recorded yet;
+            // the frees they cause are.
+            Event::GcStart { .. }
+            | Event::GcTentativeDecref { .. }
+            | Event::GcUnreachable { .. }
+            | Event::GcFinalize { .. }
+            | Event::GcResurrected { .. }
+            | Event::GcClear { .. }
+            | Event::GcDone { .. } => {}
             // Import events (runtime::imports) are not recorded yet.
             Event::ImportSearch { .. }
             | Event::ImportCacheHit { .. }

@@ -10,9 +10,13 @@
 //! `runtime::types`. To add a module: write `fn init(vm, dict)` in its own
 //! file and list it in [`BUILTIN`] or [`EXTENSION`].
 
+pub mod atexit;
 pub mod math;
 pub mod math_int;
+pub mod memory;
 pub mod posix;
+pub mod tracemalloc_mod;
+pub mod weakref_mod;
 
 use crate::runtime::heap::ObjRef;
 use crate::runtime::vm::{PyResult, Vm};
@@ -21,7 +25,15 @@ use crate::runtime::vm::{PyResult, Vm};
 pub type ModuleInit = fn(&mut Vm, ObjRef) -> PyResult<()>;
 
 /// Builtin native modules (found before `sys.path`).
-pub static BUILTIN: &[(&str, ModuleInit)] = &[("posix", posix::init)];
+pub static BUILTIN: &[(&str, ModuleInit)] = &[
+    ("_tracemalloc", memory::init_native_tracemalloc),
+    ("_weakref", memory::init_native_weakref),
+    ("atexit", memory::init_atexit),
+    ("gc", memory::init_gc),
+    ("posix", posix::init),
+    ("tracemalloc", memory::init_tracemalloc),
+    ("weakref", memory::init_weakref),
+];
 
 /// Extension modules (found in `lib-dynload`, after the library folder).
 pub static EXTENSION: &[(&str, ModuleInit)] = &[("math", math::init)];

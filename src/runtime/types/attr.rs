@@ -36,6 +36,9 @@ impl Vm {
             Payload::Type(_) => self.type_getattr(obj, name),
             Payload::Module { .. } => self.module_getattr(obj, name),
             Payload::Super { .. } => self.super_getattr(obj, name),
+            Payload::WeakRef(w) if w.kind != crate::runtime::weakref::WeakKind::Ref => {
+                self.proxy_getattr(obj, name)
+            }
             _ => self.generic_getattr(obj, name),
         }
     }
@@ -568,6 +571,9 @@ impl Vm {
             });
         }
         self.heap.get_mut(obj).dict = Some(d);
+        if self.is_heap_type(self.heap.type_of(obj)) {
+            self.gc_mark_inline_values(d);
+        }
         d
     }
 

@@ -165,6 +165,7 @@ impl Vm {
                 dd.version += 1;
             }
         }
+        self.gc_maintain_dict_tracking(d, key, value);
         Ok(())
     }
 

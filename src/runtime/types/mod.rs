@@ -162,6 +162,7 @@ pub fn for_each_root(vm: &Vm, f: &mut dyn FnMut(ObjRef, Holder)) {
         f(o, Holder::Temp);
     }
     crate::runtime::imports::for_each_root(vm, f);
+    crate::runtime::modules::memory::for_each_root(vm, f);
 }
 
 /// Looks `name` up on the type of `obj` (not on the instance), as CPython's

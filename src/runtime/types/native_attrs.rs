@@ -22,6 +22,7 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
     }
     if name == "__dict__" && vm.has_instance_dict(obj) {
         let d = vm.instance_dict(obj);
+        vm.gc_materialise_dict(d);
         return Some(Ok(vm.new_ref(d)));
     }
     let r = match vm.heap.payload(obj) {

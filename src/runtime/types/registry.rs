@@ -195,6 +195,7 @@ pub fn static_alloc(vm: &mut Vm, ty: ObjRef, payload: Payload, size: u32) -> Obj
         addr,
         size,
         finalized: false,
+        gc: crate::runtime::heap::GcHead::new(false),
         payload,
     })
 }

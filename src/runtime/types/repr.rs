@@ -226,6 +226,7 @@ impl Vm {
                 let q = self.str_value(f.qualname).unwrap_or("?").to_string();
                 Ok(format!("<generator object {q} at {}>", self.addr_str(o)))
             }
+            Payload::WeakRef(_) => Ok(self.weakref_repr(o)),
             _ => Ok(self.default_repr(o)),
         }
     }

@@ -203,6 +203,9 @@ impl Vm {
         if let Some(f) = self.pending_fatal.take() {
             return Err(PyErr::Fatal(f));
         }
+        if self.gc.pending {
+            self.gc_collect_pending();
+        }
         if self.pending_internal_error.is_some() {
             let msg = self.pending_internal_error.take().unwrap_or_default();
             return Err(PyErr::Fatal(Fatal::Internal(msg)));

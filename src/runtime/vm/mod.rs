@@ -28,9 +28,9 @@ pub mod refcount;
 pub mod run;
 pub mod unwind;
 
-use super::alloc::Allocator;
 use super::events::{EventSink, FrameId};
 use super::heap::{Heap, ObjRef};
+use super::memory::MemoryModel;
 use crate::host::Host;
 use frame::Frame;
 
@@ -100,8 +100,18 @@ pub struct Vm {
     /// Instructions executed so far.
     pub steps: u64,
     pub next_frame_id: FrameId,
-    /// The address model behind `id()`.
-    pub allocator: Allocator,
+    /// The memory model behind `id()`: pymalloc (`runtime::memory`).
+    pub allocator: MemoryModel,
+    /// The cycle collector's state (`runtime::gc`).
+    pub gc: crate::runtime::gc::GcState,
+    /// >0 while the collector's `delete_garbage` runs (frees report `CycleCollection`).
+    pub gc_clearing: u32,
+    /// Each weakly referenced object's weakrefs, in CPython's list order (`runtime::weakref`).
+    pub weaklists: std::collections::HashMap<ObjRef, Vec<ObjRef>>,
+    /// Types and modules of the memory-model modules (`runtime::modules`).
+    pub memory_types: crate::runtime::modules::memory::MemoryTypes,
+    /// tracemalloc's tracer while tracing (`runtime::tracemalloc`).
+    pub tracemalloc: Option<Box<crate::runtime::tracemalloc::Tracer>>,
     /// CPython's `trash_delete_nesting` and `trash_delete_later` (see refcount.rs).
     pub trash_nesting: u32,
     pub trash_later: Vec<ObjRef>,
@@ -155,7 +165,12 @@ impl Vm {
             options,
             steps: 0,
             next_frame_id: 0,
-            allocator: Allocator::new(),
+            allocator: MemoryModel::new(),
+            gc: Default::default(),
+            gc_clearing: 0,
+            weaklists: Default::default(),
+            memory_types: Default::default(),
+            tracemalloc: None,
             trash_nesting: 0,
             trash_later: Vec::new(),
             pending_internal_error: None,
@@ -175,6 +190,8 @@ impl Vm {
         };
         crate::runtime::types::bootstrap(&mut vm);
         vm.install_generator_methods();
+        crate::runtime::modules::memory::install(&mut vm);
+        vm.gc_after_bootstrap();
         vm
     }
 }

@@ -17,21 +17,27 @@
 
 use super::Vm;
 use crate::runtime::events::{Event, FreeCause, Holder};
-use crate::runtime::heap::{ObjRef, Object};
+use crate::runtime::heap::{GcHead, ObjRef, Object};
 use crate::runtime::object::{Payload, PyInt};
 
 /// CPython's `_PyTrash_UNWIND_LEVEL`.
 const TRASH_UNWIND_LEVEL: u32 = 50;
 
-/// Bytes of the GC header that precedes every GC-tracked object.
-const GC_HEADER: u32 = 16;
-
 impl Vm {
     /// Creates an object with refcount 1 (the caller owns that reference).
     /// `ty` may be the null key only while bootstrapping the type objects.
     pub fn alloc(&mut self, ty: ObjRef, payload: Payload) -> ObjRef {
-        let (size, heap_type) = self.alloc_size(ty, &payload);
-        let addr = self.allocator.allocate(size);
+        let (size, heap_type, gc_type) = self.alloc_size(ty, &payload);
+        let block = self.allocator.allocate(size);
+        // A GC object's address (`id()`) is just after its `PyGC_Head`
+        // (and a heap-type instance's after its managed-dict pointers).
+        let mut head = GcHead::new(gc_type);
+        if heap_type && !matches!(payload, Payload::Type(_)) {
+            head.flags |= GcHead::F_MANAGED_DICT;
+        }
+        let addr = block + head.preheader();
+        // Dicts start untracked (tracked on their first container item).
+        let track = gc_type && (heap_type || !matches!(payload, Payload::Dict(_)));
         let obj = self.heap.objects.insert(Object {
             refcount: 1,
             ty,
@@ -39,8 +45,15 @@ impl Vm {
             addr,
             size,
             finalized: false,
+            gc: head,
             payload,
         });
+        if gc_type {
+            self.gc_on_alloc(obj, track);
+        }
+        if self.tracemalloc.is_some() {
+            self.trace_alloc(block, size);
+        }
         if heap_type {
             self.incref(ty, Holder::Field(obj, "ob_type"));
             self.instances.push(obj);
@@ -73,8 +86,9 @@ impl Vm {
 
     /// The allocation size of an object: CPython 3.11's `tp_basicsize` plus
     /// its items, plus the GC header for container objects and the managed
-    /// dict pointers of heap-type instances. Also says whether `ty` is a heap type.
-    fn alloc_size(&self, ty: ObjRef, payload: &Payload) -> (u32, bool) {
+    /// dict pointers of heap-type instances. Also says whether `ty` is a heap
+    /// type and whether the object is a GC object.
+    fn alloc_size(&self, ty: ObjRef, payload: &Payload) -> (u32, bool, bool) {
         let (basic, item, heap_type) = match self.heap.objects.get(ty).map(|t| &t.payload) {
             Some(Payload::Type(t)) => (t.basicsize, t.itemsize, t.heap_type),
             _ => (16, 0, false),
@@ -98,34 +112,20 @@ impl Vm {
                     0x100..=0xffff => 72 + 2 * n,
                     _ => 72 + 4 * n,
                 };
-                return (size, heap_type);
+                return (size, heap_type, heap_type);
             }
-            Payload::Bytes(b) => return (33 + b.len() as u32, heap_type),
+            Payload::Bytes(b) => return (33 + b.len() as u32, heap_type, heap_type),
             _ => 0,
         };
-        // Every type CPython 3.11 tracks with the cycle GC carries a
-        // PyGC_Head; only these builtin layouts do not.
-        let gc = heap_type
-            || !matches!(
-                payload,
-                Payload::Plain
-                    | Payload::Int(_)
-                    | Payload::Bool(_)
-                    | Payload::Float(_)
-                    | Payload::Str(_)
-                    | Payload::Bytes(_)
-                    | Payload::Range { .. }
-                    | Payload::RangeIter { .. }
-                    | Payload::Code(_)
-            );
+        let gc = heap_type || crate::runtime::gc::is_gc_payload(payload);
         let mut size = basic + item * nitems;
         if gc {
-            size += GC_HEADER;
+            size += crate::runtime::memory::GC_HEADER;
         }
         if heap_type {
             size += 16;
         }
-        (size, heap_type)
+        (size, heap_type, gc)
     }
 
     /// Takes a new reference to `o` on behalf of `holder`.
@@ -214,6 +214,14 @@ impl Vm {
         };
         let heap_type = self.is_heap_type(ty);
         let uses_trashcan = uses_trashcan || heap_type;
+        if let Payload::WeakRef(_) = self.heap.objects[o].payload {
+            // weakref_dealloc: leave the referent's list.
+            self.weakref_clear_ref(o);
+        }
+        if !heap_type && self.heap.objects[o].gc.has(GcHead::F_HAS_WEAKREFS) {
+            // Builtin types clear their weakrefs first (func_dealloc, gen_dealloc…).
+            self.weakref_clear_on_dealloc(o);
+        }
         if uses_trashcan {
             if self.trash_nesting >= TRASH_UNWIND_LEVEL {
                 self.trash_later.push(o);
@@ -229,6 +237,10 @@ impl Vm {
             false
         };
         if !resurrected {
+            if heap_type && self.heap.objects[o].gc.has(GcHead::F_HAS_WEAKREFS) {
+                // subtype_dealloc: after __del__, before the attributes go.
+                self.weakref_clear_on_dealloc(o);
+            }
             self.release_contents(o, heap_type);
         }
         if uses_trashcan {
@@ -299,6 +311,9 @@ impl Vm {
             let heap_type = self.is_heap_type(self.heap.objects[o].ty);
             let resurrected = heap_type && !self.heap.objects[o].finalized && self.finalize(o);
             if !resurrected {
+                if self.heap.objects[o].gc.has(GcHead::F_HAS_WEAKREFS) {
+                    self.weakref_clear_on_dealloc(o);
+                }
                 self.release_contents(o, heap_type);
             }
         }
@@ -343,13 +358,23 @@ impl Vm {
             self.decref(ty, Holder::Field(o, "ob_type"));
         }
         if let Some(obj) = self.heap.objects.remove(o) {
-            self.allocator.free(obj.addr, obj.size);
+            let gc_type = obj.gc.has(GcHead::F_GC_TYPE);
+            let block = obj.addr - obj.gc.preheader();
+            self.allocator.free(block, obj.size);
+            if gc_type {
+                self.gc_on_free(obj.gc);
+            }
+            if self.tracemalloc.is_some() {
+                self.trace_free(block);
+            }
         }
         if let Some(sink) = self.sink.as_mut() {
-            sink.event(&Event::Free {
-                obj: o,
-                cause: FreeCause::RefcountZero,
-            });
+            let cause = if self.gc_clearing > 0 {
+                FreeCause::CycleCollection
+            } else {
+                FreeCause::RefcountZero
+            };
+            sink.event(&Event::Free { obj: o, cause });
         }
     }
 

@@ -66,6 +66,8 @@ impl Vm {
             Ok(m) => m,
             Err(e) => return self.report_error(e),
         };
+        // `__main__` is created during startup in CPython: it is old.
+        self.gc_after_bootstrap();
         let code_obj = self.new_code(code);
         let result = self
             .new_function(code_obj, globals, None, None, None, None)
@@ -179,44 +181,11 @@ impl Vm {
         status
     }
 
-    /// Interpreter shutdown: `__main__` leaves `sys.modules`; objects with
-    /// finalizers still alive get them run in allocation order (CPython's
-    /// final garbage collection), then the namespace is cleared in
-    /// insertion order.
-    fn shutdown(&mut self, _module: ObjRef, globals: ObjRef) {
+    /// Interpreter shutdown: atexit, the exit collections and the module
+    /// teardown, as CPython 3.11 does (see `runtime::gc::shutdown`).
+    fn shutdown(&mut self, module: ObjRef, _globals: ObjRef) {
         // Shutdown holds references the audit cannot see.
         self.options.audit = false;
-        // Keep the namespace alive while finalizers run (functions refer to it).
-        self.incref(globals, Holder::Temp);
-        let modules = self.types.modules;
-        if let Err(e) = self.dict_set_str(modules, "__main__", self.types.none) {
-            self.discard_err(e);
-        }
-        let candidates: Vec<ObjRef> = std::mem::take(&mut self.instances)
-            .into_iter()
-            .filter(|&r| self.heap.contains(r))
-            .collect();
-        for r in candidates {
-            if !self.heap.contains(r) || self.heap.get(r).finalized {
-                continue;
-            }
-            let Some(del) = self.lookup_special_ref(r, "__del__") else {
-                continue;
-            };
-            self.heap.get_mut(r).finalized = true;
-            self.incref(r, Holder::Temp);
-            let saved = self.take_current_exception_state();
-            match self.call(del, &[r], None) {
-                Ok(v) => self.decref(v, Holder::Temp),
-                Err(e) => self.write_unraisable(e, Some(del)),
-            }
-            self.restore_current_exception_state(saved);
-            self.decref(del, Holder::Temp);
-            self.decref(r, Holder::Temp);
-        }
-        if let Err(e) = self.dict_clear(globals) {
-            self.discard_err(e);
-        }
-        self.decref(globals, Holder::Temp);
+        self.finalize_interpreter(module);
     }
 }

@@ -1,0 +1,132 @@
+//! The VM's memory: every object's storage comes from the exact pymalloc
+//! model ([`crate::runtime::pymalloc`]), asked for CPython 3.11's size of
+//! the object, so `id()` values and block reuse follow obmalloc.
+//!
+//! Two views of memory (see [`MemoryStats`]): what Python holds live (the
+//! bytes requested for live objects and their separately allocated buffers)
+//! versus what the process holds from the OS (pymalloc's arenas plus the
+//! large blocks served by the modelled `malloc`), with its high-water mark.
+//!
+//! GC objects are preceded by CPython's 16-byte `PyGC_Head`: the block
+//! starts 16 bytes before the object's address (`id()`), as in CPython.
+//!
+//! The tracemalloc hook: when tracing, the VM records every request made
+//! here (see `runtime::tracemalloc`); the sizes traced are these requests.
+
+use super::pymalloc::Pymalloc;
+
+/// `sizeof(PyGC_Head)` on 64-bit.
+pub const GC_HEADER: u32 = 16;
+
+/// Both views of memory, for the trace/playground (`Vm::memory_stats`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MemoryStats {
+    /// Bytes requested by live allocations (objects and their buffers).
+    pub live_bytes: u64,
+    /// Live allocations.
+    pub live_blocks: u64,
+    /// Bytes pymalloc holds in arenas (1 MiB each) from the OS.
+    pub arena_bytes: u64,
+    /// Arenas currently allocated.
+    pub arenas: u64,
+    /// Most arenas ever held at once.
+    pub arenas_highwater: u64,
+    /// Bytes of live blocks larger than 512 (served by `malloc`).
+    pub large_bytes: u64,
+    /// What the process holds from the OS for Python objects: arenas plus large blocks.
+    pub os_bytes: u64,
+    /// Peak of block bytes in use (small blocks plus large blocks).
+    pub high_water_bytes: u64,
+}
+
+/// The allocator the VM uses: pymalloc plus the live-byte accounting.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryModel {
+    pub pymalloc: Pymalloc,
+    /// Bytes requested by live allocations (for `--max-heap` and the live view).
+    pub live_bytes: u64,
+    pub live_blocks: u64,
+}
+
+impl MemoryModel {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `PyObject_Malloc(size)`: the block's address.
+    #[inline]
+    pub fn allocate(&mut self, size: u32) -> u64 {
+        self.live_bytes += u64::from(size);
+        self.live_blocks += 1;
+        self.pymalloc.malloc(size as usize)
+    }
+
+    /// `PyObject_Free(addr)` of a block of `size` requested bytes. A bad
+    /// address is ignored (it would be an internal inconsistency).
+    #[inline]
+    pub fn free(&mut self, addr: u64, size: u32) {
+        self.live_bytes = self.live_bytes.saturating_sub(u64::from(size));
+        self.live_blocks = self.live_blocks.saturating_sub(1);
+        let _ = self.pymalloc.try_free(addr);
+    }
+
+    /// `PyObject_Realloc(addr, new_size)` of a block of `old_size` bytes
+    /// (addr 0 allocates; new_size 0 frees and returns 0).
+    pub fn realloc(&mut self, addr: u64, old_size: u32, new_size: u32) -> u64 {
+        if addr == 0 {
+            return if new_size == 0 {
+                0
+            } else {
+                self.allocate(new_size)
+            };
+        }
+        if new_size == 0 {
+            self.free(addr, old_size);
+            return 0;
+        }
+        self.live_bytes = self.live_bytes.saturating_sub(u64::from(old_size)) + u64::from(new_size);
+        self.pymalloc
+            .try_realloc(addr, new_size as usize)
+            .unwrap_or(addr)
+    }
+
+    /// The two views of memory.
+    pub fn stats(&self) -> MemoryStats {
+        let p = &self.pymalloc;
+        let large = p.large_bytes_in_use();
+        MemoryStats {
+            live_bytes: self.live_bytes,
+            live_blocks: self.live_blocks,
+            arena_bytes: p.bytes_in_arenas(),
+            arenas: p.arenas_allocated_current() as u64,
+            arenas_highwater: p.arenas_highwater() as u64,
+            large_bytes: large,
+            os_bytes: p.bytes_in_arenas() + large,
+            high_water_bytes: p.high_water_bytes(),
+        }
+    }
+}
+
+impl crate::runtime::vm::Vm {
+    /// Both views of memory (live object bytes vs. what the process holds
+    /// from the OS), for the trace and the playground.
+    pub fn memory_stats(&self) -> MemoryStats {
+        self.allocator.stats()
+    }
+}
+
+/// `sys._debugmallocstats()`: the model's report in CPython's format, on stderr.
+pub fn sys_debugmallocstats(
+    vm: &mut crate::runtime::vm::Vm,
+    args: &[crate::runtime::heap::ObjRef],
+    _kw: Option<&[std::rc::Rc<str>]>,
+) -> crate::runtime::vm::PyResult {
+    vm.check_nargs("_debugmallocstats", args.len(), 0, 0)?;
+    let report = vm.allocator.pymalloc.debug_malloc_stats();
+    vm.write_stderr(&report);
+    Ok(vm.none())
+}
+
+/// `sys._debugmallocstats`'s definition (installed by `modules::memory::install`).
+pub static DEBUGMALLOCSTATS: crate::runtime::object::NativeDef =
+    crate::native!("_debugmallocstats", sys_debugmallocstats);

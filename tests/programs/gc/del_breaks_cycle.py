@@ -1,0 +1,11 @@
+import gc
+class A:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print("del", self.name)
+        self.other = None
+a = A("a"); b = A("b")
+a.other = b; b.other = a
+del a, b
+print(gc.collect())

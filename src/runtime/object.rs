@@ -267,6 +267,11 @@ pub struct ExceptionData {
     pub context: Option<ObjRef>,
     pub cause: Option<ObjRef>,
     pub suppress_context: bool,
+    /// AttributeError's `obj` and `name` (3.11's `set_attribute_error_context`
+    /// fills them when a lookup fails; the traceback printer uses them for
+    /// "Did you mean" suggestions).
+    pub attr_obj: Option<ObjRef>,
+    pub attr_name: Option<ObjRef>,
 }
 
 /// A type object (CPython's `PyTypeObject` / heap type).
@@ -419,8 +424,10 @@ impl Payload {
                 }
             }
             Payload::BaseException(e) => {
-                // BaseException_clear's order.
+                // AttributeError_clear's order, then BaseException_clear's.
                 for (r, name) in [
+                    (e.attr_obj, "obj"),
+                    (e.attr_name, "name"),
                     (e.args, "args"),
                     (e.traceback, "__traceback__"),
                     (e.context, "__context__"),

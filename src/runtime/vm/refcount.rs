@@ -136,11 +136,32 @@ impl Vm {
             return;
         };
         obj.refcount += 1;
+        if self.sink.is_some() {
+            let new_count = obj.refcount;
+            self.report_incref(o, holder, new_count);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn report_incref(&mut self, obj: ObjRef, holder: Holder, new_count: u64) {
         if let Some(sink) = self.sink.as_mut() {
             sink.event(&Event::Incref {
-                obj: o,
+                obj,
                 holder,
-                new_count: obj.refcount,
+                new_count,
+            });
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn report_decref(&mut self, obj: ObjRef, holder: Holder, new_count: u64) {
+        if let Some(sink) = self.sink.as_mut() {
+            sink.event(&Event::Decref {
+                obj,
+                holder,
+                new_count,
             });
         }
     }
@@ -154,12 +175,8 @@ impl Vm {
         };
         obj.refcount = obj.refcount.saturating_sub(1);
         let count = obj.refcount;
-        if let Some(sink) = self.sink.as_mut() {
-            sink.event(&Event::Decref {
-                obj: o,
-                holder,
-                new_count: count,
-            });
+        if self.sink.is_some() {
+            self.report_decref(o, holder, count);
         }
         if count == 0 {
             self.dealloc(o);
@@ -175,6 +192,7 @@ impl Vm {
     }
 
     /// Records an internal inconsistency; the eval loop stops with `Fatal::Internal`.
+    #[cold]
     pub fn internal_error(&mut self, msg: &str) {
         if self.pending_internal_error.is_none() {
             self.pending_internal_error = Some(msg.to_string());
@@ -183,6 +201,9 @@ impl Vm {
 
     /// Frees an object whose refcount reached zero.
     fn dealloc(&mut self, o: ObjRef) {
+        if self.free_atomic(o) {
+            return;
+        }
         let (ty, finalized, uses_trashcan) = {
             let obj = &self.heap.objects[o];
             let container = matches!(
@@ -216,6 +237,35 @@ impl Vm {
                 self.destroy_trash_chain();
             }
         }
+    }
+
+    /// The common case made cheap: an int, float or plain object of a
+    /// builtin type, with no `__dict__`, owns nothing and has no finalizer,
+    /// so freeing it is just returning its slot and its address.
+    #[inline]
+    fn free_atomic(&mut self, o: ObjRef) -> bool {
+        let Some(obj) = self.heap.objects.get(o) else {
+            return false;
+        };
+        if obj.dict.is_some()
+            || !matches!(
+                obj.payload,
+                Payload::Int(PyInt::Small(_)) | Payload::Float(_) | Payload::Plain
+            )
+            || self.is_heap_type(obj.ty)
+        {
+            return false;
+        }
+        if let Some(obj) = self.heap.objects.remove(o) {
+            self.allocator.free(obj.addr, obj.size);
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            sink.event(&Event::Free {
+                obj: o,
+                cause: FreeCause::RefcountZero,
+            });
+        }
+        true
     }
 
     /// Runs `__del__` (PEP 442: once per object). Returns true when the

@@ -39,6 +39,7 @@ pub const QUIET_SCAN_MAX_BYTES: usize = 8 << 20;
 pub struct ViewCache {
     state: Option<(u32, Rc<State>)>,
     quiet: Option<Rc<Vec<bool>>>,
+    deaths: Option<Rc<Vec<(u64, crate::trace::ObjId)>>>,
     /// Narration per page step.
     narration: Option<Rc<Vec<String>>>,
 }
@@ -130,6 +131,15 @@ impl Session {
         q
     }
 
+    fn deaths(&self, trace: &Trace) -> Rc<Vec<(u64, crate::trace::ObjId)>> {
+        if let Some(d) = &self.views.borrow().deaths {
+            return d.clone();
+        }
+        let d = Rc::new(state_view::deaths_index(trace));
+        self.views.borrow_mut().deaths = Some(d.clone());
+        d
+    }
+
     /// The state at `step`: frames, objects with refcounts and slots, objects
     /// freed since the previous step (see `state_view.rs`).
     pub fn state_json(&self, step: u32) -> String {
@@ -139,7 +149,8 @@ impl Session {
         };
         let step = self.clamp_step(step);
         let scene = build_scene(trace, &state, &self.quiet(trace), false);
-        state_view::state_json(trace, &scene, step as u64, self.is_final(step))
+        let deaths = self.deaths(trace);
+        state_view::state_json(trace, &scene, &deaths, step as u64, self.is_final(step))
     }
 
     /// The heap diagram at `step` as an SVG document (the trace's renderer).

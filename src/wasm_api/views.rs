@@ -45,12 +45,19 @@ pub struct ViewCache {
 }
 
 fn stub(session: &Session, step: u32, view: &str) -> String {
+    let reason = match view {
+        "gc" => {
+            "pysim's VM does not report cycle-collector events yet, so there are no collections to show."
+        }
+        _ => "this run has no trace (it did not compile).",
+    };
     let s = &session.collected.steps;
     let i = (step as usize).min(s.len().saturating_sub(1));
     let mut j = JsonOut::new();
     j.begin_obj();
     j.key("stub").bool(true);
     j.kv_str("view", view);
+    j.kv_str("reason", reason);
     j.kv_num("step", i);
     j.kv_num("line", s.lines.get(i).copied().unwrap_or(0));
     j.end_obj();

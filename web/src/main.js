@@ -13,7 +13,7 @@ import * as storage from './storage.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const embed = params.has('embed');
-const MAX_STEPS = Number(params.get('max_steps')) || 2_000_000;
+const MAX_STEPS = Number(params.get('max_steps')) || 1_000_000;
 const SPEEDS = [1, 2, 5, 10, 30, 100];
 const ICON_PLAY = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 2v12l10-6z" fill="currentColor"/></svg>';
 const ICON_PAUSE = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z" fill="currentColor"/></svg>';
@@ -36,6 +36,7 @@ const app = {
   breaks: new Map(), // path -> Set(lines)
   playTimer: 0,
   panel: saved.panel || 'heap',
+  svgMode: !!saved.svgMode,
   viewSeq: 0,
   inflight: false,
   pendingStep: null,
@@ -148,7 +149,9 @@ function renderTabs() {
 }
 
 function persist() {
-  storage.save({ program: app.program, lessonId: app.lessonId, dark, panel: app.panel, speed: $('speed').value });
+  storage.save({
+    program: app.program, lessonId: app.lessonId, dark, panel: app.panel, speed: $('speed').value, svgMode: app.svgMode,
+  });
 }
 
 // ------------------------------------------------------------------ running
@@ -202,6 +205,7 @@ function highlightCurrent() {
 
 function views() {
   const v = ['state', 'narration', 'stdout', 'stderr'];
+  if (app.panel === 'heap' && app.svgMode) v.push('svg');
   if (app.program.mode === 'instruction') v.push('instruction');
   if (app.panel === 'memory') v.push('memory');
   if (app.panel === 'gc') v.push('gc');
@@ -256,6 +260,10 @@ function render(data, animate) {
     state = null;
   }
   heap.render(state, { animate });
+  const svgBox = $('heap-svg');
+  svgBox.hidden = !app.svgMode;
+  $('heap').hidden = !!app.svgMode;
+  if (app.svgMode && data.svg !== undefined) svgBox.innerHTML = data.svg;
   if (data.instruction) {
     $('stepinfo').textContent += ` — ${data.instruction}`;
   }
@@ -344,7 +352,7 @@ async function explain(label) {
     } catch {
       v = { text: r.data };
     }
-    if (v.stub) body.textContent = 'Explanations need the trace engine, which is not part of this build yet.';
+    if (v.stub) body.textContent = `No explanation: ${v.reason}`;
     else if (Array.isArray(v.lines)) body.replaceChildren(...v.lines.map((t) => Object.assign(document.createElement('p'), { textContent: t, className: t.startsWith(' ') ? 'explain-item' : '' })));
     else body.textContent = v.text || r.data;
   } catch (e) {
@@ -423,6 +431,12 @@ function wire() {
   $('help').onclick = () => ($('help-box').hidden = !$('help-box').hidden);
   $('help-close').onclick = () => ($('help-box').hidden = true);
   for (const b of document.querySelectorAll('.panel-tab')) b.onclick = () => showPanel(b.dataset.panel);
+  $('svg-mode').checked = !!app.svgMode;
+  $('svg-mode').onchange = (e) => {
+    app.svgMode = e.target.checked;
+    persist();
+    if (app.log) go(app.step, { animate: false });
+  };
   document.addEventListener('keydown', onKey);
 }
 

@@ -258,7 +258,8 @@ test('the static SVG of the library renders the same scene', async () => {
   await waitStep(page, 0, 15000);
   await loadProgram(page, 'a = [1, 2]\nb = a\n');
   await page.check('#svg-mode');
-  await page.click('#last');
+  await page.click('#forward');
+  await waitStep(page, 1);
   await page.waitForSelector('#heap-svg svg');
   assert.match(await page.$eval('#heap-svg', (e) => e.innerHTML), /list#1/);
   await page.uncheck('#svg-mode');

@@ -10,6 +10,7 @@ pub mod compiler;
 pub mod dis;
 pub mod error;
 pub mod error_render;
+pub mod exercise;
 pub mod fstring;
 pub mod host;
 pub mod lexer;

@@ -211,10 +211,9 @@ fn cmd_trace(a: TraceArgs) -> i32 {
             };
             narrate(&trace, &opts)
         }
-        _ => {
-            eprintln!("pysim: format not available yet");
-            return 2;
-        }
+        TraceFormat::Jsonl => pysim::trace::export::jsonl::to_jsonl(&trace, Default::default()),
+        TraceFormat::Chrome => pysim::trace::export::chrome::to_chrome(&trace),
+        TraceFormat::Pytutor => pysim::trace::export::pytutor::to_pytutor(&trace),
     };
     emit(&text, a.output.as_deref())
 }
@@ -283,9 +282,15 @@ fn cmd_show(a: ShowArgs) -> i32 {
 }
 
 fn cmd_lifetimes(a: LifetimesArgs) -> i32 {
-    let _ = a;
-    eprintln!("pysim: lifetimes is not available yet");
-    2
+    let trace = match record(&a.file, false) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    print!("{}", pysim::trace::lifetimes::lifetimes_text(&trace, 60));
+    match a.svg {
+        Some(path) => emit(&pysim::trace::lifetimes::lifetimes_svg(&trace), Some(&path)),
+        None => 0,
+    }
 }
 
 fn cmd_explain(a: ExplainArgs) -> i32 {

@@ -1,9 +1,12 @@
 //! The runtime: heap, objects, the VM and its event hook.
 
 pub mod alloc;
+pub mod dict_table;
 pub mod events;
 pub mod heap;
+pub mod imports;
 pub mod inspect;
+pub mod modules;
 pub mod object;
 pub mod pymalloc;
 pub mod types;

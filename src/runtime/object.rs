@@ -10,7 +10,6 @@
 use super::events::{FrameId, Holder};
 use super::heap::ObjRef;
 use crate::bytecode::CodeObject;
-use indexmap::IndexMap;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -66,7 +65,7 @@ impl std::hash::Hash for DictKey {
 /// A dict: insertion-ordered entries of (key object, value object).
 #[derive(Debug, Default)]
 pub struct DictData {
-    pub map: IndexMap<DictKey, (ObjRef, ObjRef)>,
+    pub map: super::dict_table::DictTable,
     /// Bumped on every insertion/deletion so iterators detect "changed size during iteration".
     pub version: u64,
 }
@@ -226,6 +225,8 @@ pub enum Payload {
     },
     Zip {
         iters: Box<[ObjRef]>,
+        /// `zip(..., strict=True)`: unequal lengths raise ValueError.
+        strict: bool,
     },
     Map {
         func: ObjRef,
@@ -244,6 +245,11 @@ pub enum Payload {
         seq: Option<ObjRef>,
         index: usize,
     },
+    /// `iter(callable, sentinel)`: both released once exhausted (`calliterobject`).
+    CallableIter {
+        func: Option<ObjRef>,
+        sentinel: Option<ObjRef>,
+    },
 }
 
 /// A set's contents: CPython's hash table layout (see `semantics::set_table`),
@@ -261,6 +267,11 @@ pub struct ExceptionData {
     pub context: Option<ObjRef>,
     pub cause: Option<ObjRef>,
     pub suppress_context: bool,
+    /// AttributeError's `obj` and `name` (3.11's `set_attribute_error_context`
+    /// fills them when a lookup fails; the traceback printer uses them for
+    /// "Did you mean" suggestions).
+    pub attr_obj: Option<ObjRef>,
+    pub attr_name: Option<ObjRef>,
 }
 
 /// A type object (CPython's `PyTypeObject` / heap type).
@@ -413,8 +424,10 @@ impl Payload {
                 }
             }
             Payload::BaseException(e) => {
-                // BaseException_clear's order.
+                // AttributeError_clear's order, then BaseException_clear's.
                 for (r, name) in [
+                    (e.attr_obj, "obj"),
+                    (e.attr_name, "name"),
                     (e.args, "args"),
                     (e.traceback, "__traceback__"),
                     (e.context, "__context__"),
@@ -445,6 +458,14 @@ impl Payload {
                     f(*set, field("si_set"))
                 }
             }
+            Payload::CallableIter { func, sentinel } => {
+                if let Some(func) = func {
+                    f(*func, field("it_callable"));
+                }
+                if let Some(s) = sentinel {
+                    f(*s, field("it_sentinel"));
+                }
+            }
             Payload::DictIter { dict, .. } => {
                 if let Some(dict) = dict {
                     f(*dict, field("di_dict"))
@@ -455,7 +476,7 @@ impl Payload {
                 f(*iter, field("en_sit"));
                 f(*count, field("en_longindex"));
             }
-            Payload::Zip { iters } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
+            Payload::Zip { iters, .. } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
             Payload::Map { func, iters } => {
                 f(*func, field("func"));
                 iters.iter().for_each(|&r| f(r, field("iters")));

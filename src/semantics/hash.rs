@@ -161,6 +161,10 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
 
 /// `hash(s)` for a str: SipHash-1-3 over CPython's compact representation.
 pub fn hash_str(s: &str) -> i64 {
+    // ASCII (the common case) is its own latin-1 representation.
+    if s.is_ascii() {
+        return siphash13(s.as_bytes());
+    }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let data: Vec<u8> = if max < 0x100 {
         s.chars().map(|c| c as u8).collect()

@@ -332,7 +332,17 @@ impl FakeVm {
                 hash: key.data_hash(),
                 repr: KeyRepr::Identity(key),
             };
-            d.map.insert(dk, (key, v));
+            let pos = d
+                .map
+                .enumerate()
+                .find(|(_, _, kv)| kv.0 == key)
+                .map(|(p, _, _)| p);
+            match pos.and_then(|p| d.map.get_index_mut(p)) {
+                Some((_, kv)) => kv.1 = v,
+                None => {
+                    d.map.push(dk, (key, v));
+                }
+            }
         }
         let h = self.stack_holder();
         self.decref(v, h);
@@ -349,7 +359,14 @@ impl FakeVm {
             return;
         };
         if let Payload::Dict(d) = self.heap.payload_mut(ns) {
-            d.map.retain(|_, (k, _)| *k != key);
+            let pos = d
+                .map
+                .enumerate()
+                .find(|(_, _, kv)| kv.0 == key)
+                .map(|(p, _, _)| p);
+            if let Some(p) = pos {
+                d.map.remove_index(p);
+            }
         }
         self.emit(Event::Bind {
             ns,

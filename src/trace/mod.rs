@@ -12,9 +12,11 @@ pub mod codec;
 pub mod describe;
 pub mod dot;
 pub mod explain;
+pub mod export;
 #[doc(hidden)]
 pub mod fake;
 pub mod json;
+pub mod lifetimes;
 pub mod model;
 pub mod narrate;
 pub mod recorder;

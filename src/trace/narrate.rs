@@ -266,11 +266,6 @@ impl Narrator<'_> {
                 }
             }
             Record::Free { obj, cause } => {
-                let cause = if self.exited && cause == FreeCause::RefcountZero {
-                    FreeCause::InterpreterExit
-                } else {
-                    cause
-                };
                 let s = self.object(obj, order);
                 s.freed = Some(cause);
                 s.after = 0;

@@ -128,6 +128,8 @@ pub struct Recorder {
     started: bool,
     inspected: bool,
     roots_dirty: bool,
+    /// The main module's frame has ended.
+    exiting: bool,
     // Scratch buffers.
     vm_refs: Vec<(ObjRef, Slot)>,
     trace_refs: Vec<(ObjId, TraceSlot)>,
@@ -171,6 +173,7 @@ impl Recorder {
             started: false,
             inspected: false,
             roots_dirty: false,
+            exiting: false,
             vm_refs: Vec::new(),
             trace_refs: Vec::new(),
             slots: Vec::new(),
@@ -823,6 +826,13 @@ impl EventSink for Recorder {
                     events::FreeCause::CycleCollection => FreeCause::CycleCollection,
                     events::FreeCause::InterpreterExit => FreeCause::InterpreterExit,
                 };
+                // Once the main module's frame has ended, the interpreter is
+                // shutting down: what it frees now dies of interpreter exit.
+                let cause = if self.exiting && cause == FreeCause::RefcountZero {
+                    FreeCause::InterpreterExit
+                } else {
+                    cause
+                };
                 self.objects[id.0 as usize].died = Some((self.current_step(), self.line, cause));
                 self.counts[id.0 as usize] = 0;
                 self.enc.record(&Record::Free { obj: id, cause });
@@ -903,6 +913,9 @@ impl EventSink for Recorder {
                 if let Some(i) = self.running.iter().rposition(|&f| f == frame) {
                     self.running.remove(i);
                 }
+                if self.running.is_empty() && exit != FrameExit::Yield {
+                    self.exiting = true;
+                }
                 if let Some(&caller) = self.running.last() {
                     self.mark_frame(caller);
                 }
@@ -982,6 +995,13 @@ impl EventSink for Recorder {
                 self.mark(id, DIRTY_FULL);
                 self.enc.record(&Record::Mutated { obj: id });
             }
+            // Import events (runtime::imports) are not recorded yet.
+            Event::ImportSearch { .. }
+            | Event::ImportCacheHit { .. }
+            | Event::ModuleCreated { .. }
+            | Event::ModuleExec { .. }
+            | Event::ModuleDone { .. }
+            | Event::ModuleFailed { .. } => {}
         }
     }
 

@@ -251,3 +251,99 @@ pub fn is_boundary(r: &Record<'_>, mode: StepMode) -> bool {
         (Record::Line { .. }, StepMode::Line) | (Record::Instruction { .. }, StepMode::Instruction)
     )
 }
+
+impl Trace {
+    /// Replays the whole trace once, calling `f` with the state at every
+    /// step in order (faster than [`Trace::state_at`] for each step), and
+    /// with the story records of the step that follows it.
+    pub fn for_each_step(&self, mut f: impl FnMut(&State, &[Record<'_>])) {
+        let mut state = State::default();
+        let mut dec = self.decoder();
+        // The state is complete at the first story record after a boundary's
+        // state records; that record starts the step's story.
+        let mut pending: Option<State> = None;
+        let mut story: Vec<Record<'static>> = Vec::new();
+        while let Some(r) = dec.next() {
+            if is_boundary(&r, self.mode) {
+                if let Some(p) = pending.take() {
+                    let s = if p.started { p } else { state.clone() };
+                    f(&s, &story);
+                }
+                story.clear();
+                story.extend(owned_story(&r));
+                state.apply(&r, self.mode);
+                pending = Some(State::default());
+                continue;
+            }
+            if r.is_story() {
+                if let Some(p) = pending.as_mut()
+                    && !p.started
+                {
+                    *p = state.clone();
+                }
+                if let Some(owned) = owned_story(&r) {
+                    story.push(owned);
+                }
+            }
+            state.apply(&r, self.mode);
+        }
+        if let Some(mut s) = pending.take() {
+            if !s.started {
+                s = state.clone();
+            }
+            f(&s, &story);
+        }
+    }
+}
+
+/// A story record that borrows nothing (output text dropped), for
+/// [`Trace::for_each_step`].
+fn owned_story(r: &Record<'_>) -> Option<Record<'static>> {
+    Some(match *r {
+        Record::Alloc { obj } => Record::Alloc { obj },
+        Record::Free { obj, cause } => Record::Free { obj, cause },
+        Record::Incref { obj, holder, count } => Record::Incref { obj, holder, count },
+        Record::Decref { obj, holder, count } => Record::Decref { obj, holder, count },
+        Record::Finalize { obj } => Record::Finalize { obj },
+        Record::Bind { ns, name, old, new } => Record::Bind { ns, name, old, new },
+        Record::BindLocal {
+            frame,
+            slot,
+            name,
+            old,
+            new,
+        } => Record::BindLocal {
+            frame,
+            slot,
+            name,
+            old,
+            new,
+        },
+        Record::CellCreated { cell, frame, name } => Record::CellCreated { cell, frame, name },
+        Record::FramePush {
+            frame,
+            code_name,
+            filename,
+        } => Record::FramePush {
+            frame,
+            code_name,
+            filename,
+        },
+        Record::FramePop { frame, exit } => Record::FramePop { frame, exit },
+        Record::FrameResume { frame } => Record::FrameResume { frame },
+        Record::Line { frame, line } => Record::Line { frame, line },
+        Record::Instruction {
+            frame,
+            index,
+            opname,
+        } => Record::Instruction {
+            frame,
+            index,
+            opname,
+        },
+        Record::ExceptionRaised { exc, frame } => Record::ExceptionRaised { exc, frame },
+        Record::ExceptionCaught { exc, frame } => Record::ExceptionCaught { exc, frame },
+        Record::Mutated { obj } => Record::Mutated { obj },
+        _ => return None,
+    })
+}

@@ -154,11 +154,7 @@ impl Vm {
             let t = self.heap.type_of(m);
             return Ok(self.new_ref(t));
         }
-        let mname = match self.heap.payload(m) {
-            Payload::Module { name } => self.str_value(*name).unwrap_or("?").to_string(),
-            _ => "?".into(),
-        };
-        Err(self.attribute_error(format!("module '{mname}' has no attribute '{name}'")))
+        crate::runtime::imports::repr::module_getattr_missing(self, m, name)
     }
 
     /// Whether `d` (found on a type) is a data descriptor (`__set__` or `__delete__`).
@@ -290,7 +286,8 @@ impl Vm {
         let ty = self.heap.type_of(obj);
         let generic = !matches!(
             self.heap.payload(obj),
-            Payload::Type(_) | Payload::Module { .. }
+            // super's tp_getattro is not the generic one either.
+            Payload::Type(_) | Payload::Module { .. } | Payload::Super { .. }
         ) && (!self.is_heap_type(ty)
             || !self.has_python_override(ty, "__getattribute__"));
         if generic

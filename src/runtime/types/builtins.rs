@@ -249,7 +249,10 @@ fn b_iter(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     vm.no_kwargs("iter", k)?;
     vm.check_nargs("iter", args.len(), 1, 2)?;
     if args.len() == 2 {
-        return Err(vm.type_error("iter(callable, sentinel) is not supported by pysim"));
+        if !vm.is_callable(args[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(vm.new_callable_iter(args[0], args[1]));
     }
     vm.get_iter(args[0])
 }
@@ -284,16 +287,7 @@ fn b_next(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
 
 fn b_callable(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     let o = one_arg(vm, "callable", args, k)?;
-    let r = matches!(
-        vm.heap.payload(o),
-        Payload::Function(_)
-            | Payload::Method { .. }
-            | Payload::Builtin { .. }
-            | Payload::MethodDescr { .. }
-            | Payload::Type(_)
-    ) || vm
-        .lookup_type_attr(vm.heap.type_of(o), "__call__")
-        .is_some();
+    let r = vm.is_callable(o);
     Ok(vm.bool(r))
 }
 
@@ -441,4 +435,20 @@ pub(super) fn install(vm: &mut Vm) {
     let _ = vm.dict_set_str(d, "EnvironmentError", err);
     let _ = vm.dict_set_str(d, "IOError", err);
     let _ = Holder::Temp;
+}
+
+impl Vm {
+    /// `callable(o)`.
+    pub fn is_callable(&self, o: ObjRef) -> bool {
+        matches!(
+            self.heap.payload(o),
+            Payload::Function(_)
+                | Payload::Method { .. }
+                | Payload::Builtin { .. }
+                | Payload::MethodDescr { .. }
+                | Payload::Type(_)
+        ) || self
+            .lookup_type_attr(self.heap.type_of(o), "__call__")
+            .is_some()
+    }
 }

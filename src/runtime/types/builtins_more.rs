@@ -300,6 +300,15 @@ fn fix_divmod_err(
             "unsupported operand type(s) for divmod(): '{a}' and '{b}'"
         ));
     }
+    let is_float = |vm: &Vm, o: ObjRef| matches!(vm.heap.payload(o), Payload::Float(_));
+    if vm.err_matches(&e, vm.types.zero_division_error)
+        && (is_float(vm, args[0]) || is_float(vm, args[1]))
+    {
+        // float_divmod's own message, not floor division's.
+        vm.discard_err(e);
+        let t = vm.types.zero_division_error;
+        return vm.new_exception(t, "float divmod()");
+    }
     e
 }
 

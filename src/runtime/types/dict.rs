@@ -260,13 +260,12 @@ fn dict_pop(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
 
 fn dict_popitem(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
     let d = self_dict(vm, args)?;
-    let n = vm.dict_len(d);
-    if n == 0 {
+    let Some(last) = vm.dict_last_position(d) else {
         return Err(vm.key_error_msg("popitem(): dictionary is empty"));
-    }
-    let (k, _) = vm.dict_entry(d, n - 1);
+    };
+    let (k, _) = vm.dict_entry(d, last);
     vm.incref(k, Holder::Temp);
-    let v = vm.dict_remove_index(d, n - 1)?;
+    let v = vm.dict_remove_index(d, last)?;
     Ok(vm.new_tuple(vec![k, v]))
 }
 

@@ -9,26 +9,6 @@ use crate::runtime::events::Holder;
 use crate::runtime::heap::{Heap, ObjRef};
 use crate::runtime::object::{DictData, DictKey, KeyRepr, Payload};
 use crate::runtime::vm::{Fatal, PyErr, PyResult, Vm};
-use indexmap::Equivalent;
-use std::hash::{Hash, Hasher};
-
-/// A borrowed str key for lookups without allocating.
-pub struct StrQuery<'a> {
-    pub hash: i64,
-    pub text: &'a str,
-}
-
-impl Hash for StrQuery<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_i64(self.hash)
-    }
-}
-
-impl Equivalent<DictKey> for StrQuery<'_> {
-    fn equivalent(&self, key: &DictKey) -> bool {
-        key.hash == self.hash && matches!(&key.repr, KeyRepr::Str(t) if &**t == self.text)
-    }
-}
 
 /// The dict data of `d`, if it is a dict (or dict subclass instance).
 #[inline]
@@ -42,10 +22,9 @@ pub fn dict_data(heap: &Heap, d: ObjRef) -> Option<&DictData> {
 /// Looks up a str key with a known hash (borrowed result).
 #[inline]
 pub fn get_str_hashed(heap: &Heap, d: ObjRef, text: &str, hash: i64) -> Option<ObjRef> {
-    dict_data(heap, d)?
-        .map
-        .get(&StrQuery { hash, text })
-        .map(|&(_, v)| v)
+    let map = &dict_data(heap, d)?.map;
+    let i = map.find_str(hash, text)?;
+    map.get_index(i).map(|(_, &(_, v))| v)
 }
 
 fn internal(msg: &str) -> PyErr {
@@ -76,11 +55,8 @@ impl Vm {
             if let Some(dd) = dict_data(&self.heap, d)
                 && !dd.map.is_empty()
             {
-                if let Some(&(_, v)) = dd.map.get(&StrQuery {
-                    hash: h,
-                    text: &text,
-                }) {
-                    return Ok(Some(v));
+                if let Some(i) = dd.map.find_str(h, &text) {
+                    return Ok(Some(self.dict_entry(d, i).1));
                 }
                 if !self.dict_has_custom(d) {
                     return Ok(None);
@@ -94,8 +70,17 @@ impl Vm {
     }
 
     fn dict_has_custom(&self, d: ObjRef) -> bool {
-        dict_data(&self.heap, d)
-            .is_some_and(|dd| dd.map.keys().any(|k| matches!(k.repr, KeyRepr::Custom(_))))
+        dict_data(&self.heap, d).is_some_and(|dd| dd.map.may_have_custom())
+    }
+
+    /// The first entry position at or after `from` (positions skip deleted entries' holes).
+    pub fn dict_next_position(&self, d: ObjRef, from: usize) -> Option<usize> {
+        dict_data(&self.heap, d)?.map.next_position(from)
+    }
+
+    /// The last entry's position.
+    pub fn dict_last_position(&self, d: ObjRef) -> Option<usize> {
+        dict_data(&self.heap, d)?.map.last_position()
     }
 
     /// The (key, value) at position `i` (borrowed).
@@ -114,17 +99,15 @@ impl Vm {
         if let Some(i) = dd.map.get_index_of(k) {
             return Ok(Some(i));
         }
-        let custom_involved = matches!(k.repr, KeyRepr::Custom(_))
-            || dd.map.keys().any(|e| matches!(e.repr, KeyRepr::Custom(_)));
+        let custom_involved = matches!(k.repr, KeyRepr::Custom(_)) || dd.map.may_have_custom();
         if !custom_involved {
             return Ok(None);
         }
         let candidates: Vec<(usize, ObjRef)> = dd
             .map
-            .iter()
             .enumerate()
-            .filter(|(_, (ek, _))| ek.hash == k.hash)
-            .map(|(i, (_, &(ko, _)))| (i, ko))
+            .filter(|(_, ek, _)| ek.hash == k.hash)
+            .map(|(i, _, &(ko, _))| (i, ko))
             .collect();
         for (i, ko) in candidates {
             if ko == key || self.eq_bool(ko, key)? {
@@ -178,7 +161,7 @@ impl Vm {
             None => {
                 self.incref(key, Holder::Item(d));
                 let dd = self.dict_mut(d)?;
-                dd.map.insert(k, (key, value));
+                dd.map.push(k, (key, value));
                 dd.version += 1;
             }
         }
@@ -205,7 +188,7 @@ impl Vm {
     /// Removes the entry at `i`, releasing the key; returns the owned value.
     pub fn dict_remove_index(&mut self, d: ObjRef, i: usize) -> PyResult<ObjRef> {
         let dd = self.dict_mut(d)?;
-        let Some((_, (key, value))) = dd.map.shift_remove_index(i) else {
+        let Some((_, (key, value))) = dd.map.remove_index(i) else {
             return Err(internal("dict index vanished"));
         };
         dd.version += 1;

@@ -148,6 +148,7 @@ impl Vm {
                 | Payload::Filter { .. }
                 | Payload::Reversed { .. }
                 | Payload::CallIter { .. }
+                | Payload::CallableIter { .. }
                 | Payload::Generator(_)
         )
     }
@@ -198,7 +199,15 @@ impl Vm {
             | Payload::DictIter { dict: None, .. }
             | Payload::SetIter { set: None, .. }
             | Payload::Reversed { seq: None, .. }
-            | Payload::CallIter { seq: None, .. } => Ok(None),
+            | Payload::CallIter { seq: None, .. }
+            | Payload::CallableIter { func: None, .. } => Ok(None),
+            Payload::CallableIter {
+                func: Some(func),
+                sentinel: Some(sentinel),
+            } => {
+                let (func, sentinel) = (*func, *sentinel);
+                self.callable_iter_next(it, func, sentinel)
+            }
             Payload::RangeIter { next, stop, step } => {
                 let v = *next;
                 if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
@@ -235,14 +244,17 @@ impl Vm {
                 // The old count moves into the result tuple.
                 Ok(Some(self.new_tuple(vec![count, x])))
             }
-            Payload::Zip { iters } => {
-                let iters = iters.to_vec();
+            Payload::Zip { iters, strict } => {
+                let (iters, strict) = (iters.to_vec(), *strict);
                 let mut out = Vec::with_capacity(iters.len());
-                for i in iters {
+                for (n, &i) in iters.iter().enumerate() {
                     match self.iter_next(i) {
                         Ok(Some(x)) => out.push(x),
                         Ok(None) => {
                             self.decref_all(out);
+                            if strict {
+                                return self.zip_strict_check(&iters, n);
+                            }
                             return Ok(None);
                         }
                         Err(e) => {
@@ -376,6 +388,94 @@ impl Vm {
         }
     }
 
+    /// `zip(strict=True)` after iterator `n` ran out: an error unless every
+    /// iterator ends together (CPython's messages).
+    fn zip_strict_check(&mut self, iters: &[ObjRef], n: usize) -> PyResult<Option<ObjRef>> {
+        let plural = |i: usize| {
+            if i == 1 {
+                " ".to_string()
+            } else {
+                "s 1-".to_string()
+            }
+        };
+        if n > 0 {
+            return Err(self.value_error(format!(
+                "zip() argument {} is shorter than argument{}{n}",
+                n + 1,
+                plural(n)
+            )));
+        }
+        for (i, &it) in iters.iter().enumerate().skip(1) {
+            if let Some(x) = self.iter_next(it)? {
+                self.decref_temp(x);
+                return Err(self.value_error(format!(
+                    "zip() argument {} is longer than argument{}{i}",
+                    i + 1,
+                    plural(i)
+                )));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `iter(callable, sentinel)`: a new iterator (borrowed arguments).
+    pub fn new_callable_iter(&mut self, func: ObjRef, sentinel: ObjRef) -> ObjRef {
+        self.incref(func, Holder::Temp);
+        self.incref(sentinel, Holder::Temp);
+        let ty = self.types.callable_iterator;
+        self.alloc(
+            ty,
+            Payload::CallableIter {
+                func: Some(func),
+                sentinel: Some(sentinel),
+            },
+        )
+    }
+
+    /// `calliter_iternext`: the call's result, or exhaustion (releasing the
+    /// callable and sentinel) when it equals the sentinel or raises StopIteration.
+    fn callable_iter_next(
+        &mut self,
+        it: ObjRef,
+        func: ObjRef,
+        sentinel: ObjRef,
+    ) -> PyResult<Option<ObjRef>> {
+        let r = match self.call(func, &[], None) {
+            Ok(r) => r,
+            Err(e) if self.err_matches(&e, self.types.stop_iteration) => {
+                self.discard_err(e);
+                self.exhaust_callable_iter(it);
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        match self.eq_bool(r, sentinel) {
+            Ok(false) => Ok(Some(r)),
+            Ok(true) => {
+                self.decref_temp(r);
+                self.exhaust_callable_iter(it);
+                Ok(None)
+            }
+            Err(e) => {
+                self.decref_temp(r);
+                Err(e)
+            }
+        }
+    }
+
+    fn exhaust_callable_iter(&mut self, it: ObjRef) {
+        let (f, s) = match self.heap.payload_mut(it) {
+            Payload::CallableIter { func, sentinel } => (func.take(), sentinel.take()),
+            _ => return,
+        };
+        if let Some(f) = f {
+            self.decref(f, Holder::Field(it, "it_callable"));
+        }
+        if let Some(s) = s {
+            self.decref(s, Holder::Field(it, "it_sentinel"));
+        }
+    }
+
     /// `it.__next__()` for Python iterators and generators; StopIteration → None.
     fn call_next_method(&mut self, it: ObjRef) -> PyResult<Option<ObjRef>> {
         let ty = self.heap.type_of(it);
@@ -412,16 +512,16 @@ impl Vm {
             }
             return Err(self.runtime_error("dictionary changed size during iteration"));
         }
-        if i >= cur_len {
+        let Some(pos) = self.dict_next_position(dict, i) else {
             if let Payload::DictIter { dict: d, .. } = self.heap.payload_mut(it) {
                 *d = None;
             }
             self.decref(dict, Holder::Field(it, "di_dict"));
             return Ok(None);
-        }
-        let (k, v) = self.dict_entry(dict, i);
+        };
+        let (k, v) = self.dict_entry(dict, pos);
         if let Payload::DictIter { index, .. } = self.heap.payload_mut(it) {
-            *index += 1;
+            *index = pos + 1;
         }
         Ok(Some(match kind {
             DictViewKind::Keys => self.new_ref(k),
@@ -513,7 +613,14 @@ fn enumerate_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> P
 }
 
 fn zip_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
-    let (pos, _kw) = super::native::split_kwargs(&args[2..], kwnames);
+    let (pos, kw) = super::native::split_kwargs(&args[2..], kwnames);
+    let mut strict = false;
+    for (name, v) in kw {
+        if &*name != "strict" {
+            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{name}'")));
+        }
+        strict = vm.is_true(v)?;
+    }
     let mut iters = Vec::with_capacity(pos.len());
     for &p in pos {
         match vm.get_iter(p) {
@@ -530,6 +637,7 @@ fn zip_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
         ty,
         Payload::Zip {
             iters: iters.into_boxed_slice(),
+            strict,
         },
     ))
 }

@@ -7,6 +7,7 @@ use crate::runtime::events::Holder;
 use crate::runtime::heap::ObjRef;
 use crate::runtime::object::{NativeDef, Payload};
 use crate::runtime::vm::{PyResult, Vm};
+use crate::semantics::list_size::ListSizeModel;
 use std::rc::Rc;
 
 /// A Vec whose capacity is exactly its length (a list built from known items).
@@ -35,10 +36,71 @@ pub fn resize_for(items: &mut Vec<ObjRef>, newsize: usize) {
     }
 }
 
+/// The size model of a list's storage (`items_null` when nothing is allocated).
+fn size_model(items: &[ObjRef], capacity: usize) -> ListSizeModel {
+    ListSizeModel {
+        len: items.len(),
+        allocated: capacity,
+        items_null: capacity == 0,
+    }
+}
+
+/// Sets the Vec's capacity to the model's `allocated` (never below its length).
+fn apply_capacity(items: &mut Vec<ObjRef>, allocated: usize) {
+    let target = allocated.max(items.len());
+    if target > items.capacity() {
+        items.reserve_exact(target - items.len());
+    } else if target < items.capacity() {
+        items.shrink_to(target);
+    }
+}
+
+/// `operator.length_hint(o, 8)` without calling `__length_hint__` on
+/// Python classes: the length of sized objects, the remaining items of
+/// builtin iterators, else 8.
+fn length_hint(vm: &mut Vm, o: ObjRef) -> PyResult<usize> {
+    let ty = vm.heap.type_of(o);
+    if vm.lookup_type_attr(ty, "__len__").is_some() {
+        return vm.len(o);
+    }
+    let remaining = |n: usize, i: usize| n.saturating_sub(i);
+    Ok(match vm.heap.payload(o) {
+        Payload::SeqIter { seq: None, .. } => 0,
+        Payload::SeqIter {
+            seq: Some(s),
+            index,
+        } => match vm.heap.payload(*s) {
+            Payload::List(l) => remaining(l.len(), *index),
+            Payload::Tuple(t) => remaining(t.len(), *index),
+            Payload::Bytes(b) => remaining(b.len(), *index),
+            _ => 8,
+        },
+        Payload::RangeIter { next, stop, step } => {
+            let (next, stop, step) = (*next as i128, *stop as i128, *step as i128);
+            let n = if step > 0 && next < stop {
+                (stop - next - 1) / step + 1
+            } else if step < 0 && next > stop {
+                (next - stop - 1) / -step + 1
+            } else {
+                0
+            };
+            n as usize
+        }
+        _ => 8,
+    })
+}
+
 fn list_items(vm: &Vm, l: ObjRef) -> Vec<ObjRef> {
     match vm.heap.payload(l) {
         Payload::List(v) => v.clone(),
         _ => Vec::new(),
+    }
+}
+
+fn list_len(vm: &Vm, l: ObjRef) -> usize {
+    match vm.heap.payload(l) {
+        Payload::List(v) => v.len(),
+        _ => 0,
     }
 }
 
@@ -60,16 +122,31 @@ impl Vm {
         }
     }
 
-    /// `list.extend(iterable)`.
+    /// `list.extend(iterable)` with CPython's allocation: a list or tuple
+    /// grows by `list_resize` (or an exact preallocation of an empty list),
+    /// any other iterable by its length hint, appends, then a final shrink.
     pub fn list_extend(&mut self, l: ObjRef, iterable: ObjRef) -> PyResult<()> {
+        let sequence = l == iterable
+            || matches!(
+                self.heap.payload(iterable),
+                Payload::List(_) | Payload::Tuple(_)
+            );
+        let hint = if sequence {
+            0
+        } else {
+            length_hint(self, iterable)?
+        };
         let items = self.collect_iterable(iterable)?;
         if let Some(v) = list_mut(self, l) {
-            let n = v.len() + items.len();
-            if n > v.capacity() {
-                // list_extend preallocates exactly for sized iterables.
-                v.reserve_exact(n - v.len());
+            let mut m = size_model(v, v.capacity());
+            if sequence {
+                m.extend_sequence(items.len());
+            } else {
+                m.extend_iter(hint, items.len());
             }
+            apply_capacity(v, m.allocated);
             v.extend(items.iter().copied());
+            apply_capacity(v, m.allocated);
         }
         // The temporaries' references now belong to the list.
         if self.sink.is_some() {
@@ -81,19 +158,57 @@ impl Vm {
         Ok(())
     }
 
-    /// `list(iterable)` as a new list.
+    /// `list(iterable)` as a new list (`list___init__`: an exact, even
+    /// preallocation for sized iterables, then `list_extend`).
     pub fn list_from_iterable(&mut self, iterable: ObjRef) -> PyResult {
-        let items = self.collect_iterable(iterable)?;
-        Ok(self.new_list(items))
+        let ty = self.types.list;
+        let l = self.alloc(ty, Payload::List(Vec::new()));
+        if let Err(e) = list_fill(self, l, iterable) {
+            self.decref_temp(l);
+            return Err(e);
+        }
+        Ok(l)
     }
+}
+
+/// The body of `list.__init__(iterable)` on an empty list.
+fn list_fill(vm: &mut Vm, l: ObjRef, iterable: ObjRef) -> PyResult<()> {
+    let ty = vm.heap.type_of(iterable);
+    if vm.lookup_type_attr(ty, "__len__").is_some() {
+        let n = vm.len(iterable)?;
+        if let Some(v) = list_mut(vm, l)
+            && n > 0
+            && v.capacity() == 0
+        {
+            apply_capacity(v, ListSizeModel::preallocated(n).allocated);
+        }
+    }
+    vm.list_extend(l, iterable)
+}
+
+/// `PySequence_Fast(v, msg)`: the items of `v`; `msg` replaces the
+/// TypeError of a non-iterable.
+fn sequence_fast(vm: &mut Vm, v: ObjRef, msg: &str) -> PyResult<Vec<ObjRef>> {
+    let it = match vm.get_iter(v) {
+        Ok(it) => it,
+        Err(e) if vm.err_matches(&e, vm.types.type_error) => {
+            vm.discard_err(e);
+            return Err(vm.type_error(msg));
+        }
+        Err(e) => return Err(e),
+    };
+    let r = vm.collect_iterable(it);
+    vm.decref_temp(it);
+    r
 }
 
 /// `l[slice] = value` / `del l[slice]`.
 pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>) -> PyResult<()> {
-    let len = list_items(vm, l).len();
+    let len = list_len(vm, l);
     let span = vm.slice_span(key, len)?;
     let new_items = match value {
-        Some(v) => vm.collect_iterable(v)?,
+        Some(v) if span.step == 1 => sequence_fast(vm, v, "can only assign an iterable")?,
+        Some(v) => sequence_fast(vm, v, "must assign iterable to extended slice")?,
         None => Vec::new(),
     };
     if span.step == 1 {
@@ -101,10 +216,11 @@ pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>
         let stop = (span.start as usize + span.len).max(start);
         let removed: Vec<ObjRef> = match list_mut(vm, l) {
             Some(v) => {
+                let mut m = size_model(v, v.capacity());
+                m.ass_slice(stop - start, new_items.len());
                 let removed: Vec<ObjRef> =
                     v.splice(start..stop, new_items.iter().copied()).collect();
-                let n = v.len();
-                resize_for(v, n);
+                apply_capacity(v, m.allocated);
                 removed
             }
             None => Vec::new(),
@@ -115,20 +231,29 @@ pub fn list_set_slice(vm: &mut Vm, l: ObjRef, key: ObjRef, value: Option<ObjRef>
                 vm.decref_temp(i);
             }
         }
-        for r in removed {
+        // list_ass_slice releases the replaced items last-to-first.
+        for r in removed.into_iter().rev() {
             vm.decref(r, Holder::Item(l));
         }
         return Ok(());
     }
     if value.is_none() {
-        let mut positions: Vec<usize> = span.positions().collect();
-        positions.sort_unstable();
+        // Extended-slice deletion releases the items front to back (a
+        // negative step is normalised to a positive one first).
+        let mut order: Vec<usize> = span.positions().collect();
+        order.sort_unstable();
         let removed: Vec<ObjRef> = match list_mut(vm, l) {
             Some(v) => {
-                let mut removed = Vec::new();
-                for &p in positions.iter().rev() {
-                    removed.push(v.remove(p));
-                }
+                let removed: Vec<ObjRef> = order.iter().map(|&p| v[p]).collect();
+                let mut drop = vec![false; v.len()];
+                order.iter().for_each(|&p| drop[p] = true);
+                let mut i = 0;
+                v.retain(|_| {
+                    i += 1;
+                    !drop[i - 1]
+                });
+                let n = v.len();
+                resize_for(v, n);
                 removed
             }
             None => Vec::new(),
@@ -171,6 +296,10 @@ pub fn list_inplace_repeat(vm: &mut Vm, l: ObjRef, n: ObjRef) -> PyResult<()> {
             vm.decref(i, Holder::Item(l));
         }
         return Ok(());
+    }
+    if let Some(v) = list_mut(vm, l) {
+        // One `list_resize` to the final size.
+        resize_for(v, items.len() * n as usize);
     }
     for _ in 1..n {
         for &i in &items {
@@ -240,7 +369,7 @@ fn list_pop(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     vm.no_kwargs("pop", k)?;
     let l = self_list(vm, args, "pop")?;
     vm.check_nargs("pop", args.len() - 1, 0, 1)?;
-    let len = list_items(vm, l).len();
+    let len = list_len(vm, l);
     if len == 0 {
         return Err(vm.index_error("pop from empty list"));
     }
@@ -553,7 +682,7 @@ fn list_init(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     vm.check_nargs("list", args.len() - 1, 0, 1)?;
     list_clear(vm, &[l], None).map(|n| vm.decref_temp(n))?;
     if let Some(&it) = args.get(1) {
-        vm.list_extend(l, it)?;
+        list_fill(vm, l, it)?;
     }
     Ok(vm.none())
 }

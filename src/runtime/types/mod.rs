@@ -88,6 +88,7 @@ pub fn bootstrap(vm: &mut Vm) {
     exceptions::install(vm);
     builtins::install(vm);
     sys::install(vm);
+    crate::runtime::imports::install(vm);
 }
 
 fn create_singletons(vm: &mut Vm) {
@@ -105,7 +106,7 @@ fn create_singletons(vm: &mut Vm) {
     vm.types.none = static_alloc(vm, none_t, Payload::Plain, 16);
     vm.types.not_implemented = static_alloc(vm, ni_t, Payload::Plain, 16);
     vm.types.ellipsis = static_alloc(vm, ell_t, Payload::Plain, 16);
-    vm.types.false_ = static_alloc(vm, bool_t, Payload::Bool(false), 24);
+    vm.types.false_ = static_alloc(vm, bool_t, Payload::Bool(false), 28);
     vm.types.true_ = static_alloc(vm, bool_t, Payload::Bool(true), 28);
     vm.types.empty_tuple = static_alloc(vm, tuple_t, Payload::Tuple(Box::new([])), 40);
     vm.types.empty_bytes = static_alloc(vm, bytes_t, Payload::Bytes(Rc::from(&b""[..])), 33);
@@ -160,6 +161,7 @@ pub fn for_each_root(vm: &Vm, f: &mut dyn FnMut(ObjRef, Holder)) {
     for &o in &t.native_temps {
         f(o, Holder::Temp);
     }
+    crate::runtime::imports::for_each_root(vm, f);
 }
 
 /// Looks `name` up on the type of `obj` (not on the instance), as CPython's

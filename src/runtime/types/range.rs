@@ -1,5 +1,5 @@
 //! `range`: construction, length, indexing and slicing, `in`, iteration
-//! (forward and reversed), equality.
+//! (forward and reversed), equality; and the `slice()` constructor.
 
 use crate::native;
 use crate::runtime::heap::ObjRef;
@@ -203,7 +203,28 @@ static RANGE_METHODS: &[NativeDef] = &[
     native!("__reversed__", range_reversed_m),
 ];
 
+/// `slice(stop)` / `slice(start, stop[, step])`.
+fn slice_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
+    if k.is_some_and(|k| !k.is_empty()) {
+        return Err(vm.type_error("slice() takes no keyword arguments"));
+    }
+    let a = &args[2..];
+    let none = vm.types.none;
+    let (start, stop, step) = match a.len() {
+        1 => (none, a[0], none),
+        2 => (a[0], a[1], none),
+        3 => (a[0], a[1], a[2]),
+        0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    };
+    Ok(vm.new_slice(start, stop, step))
+}
+
+static SLICE_NEW: NativeDef = native!("__new__", slice_new);
+
 pub(super) fn install(vm: &mut Vm) {
+    let s = vm.types.slice;
+    vm.add_bound_builtin(s, &SLICE_NEW);
     let r = vm.types.range;
     vm.add_bound_builtin(r, &RANGE_NEW);
     vm.add_methods(r, RANGE_METHODS);

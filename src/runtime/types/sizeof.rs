@@ -49,6 +49,27 @@ pub fn getsizeof(vm: &Vm, o: ObjRef) -> u64 {
                 base
             }
         }
+        Payload::Generator(g) => {
+            // gen_sizeof: offsetof(PyGenObject, gi_iframe) + offsetof(
+            // _PyInterpreterFrame, localsplus) + the frame's slots, plus the GC head.
+            let slots = match vm.heap.payload(g.code) {
+                Payload::Code(c) => c.code.localsplusnames.len() + c.code.stacksize as usize,
+                _ => 0,
+            };
+            (16 + 80 + 72 + 8 * slots) as u64
+        }
+        Payload::Type(t) if t.heap_type => {
+            // A heap type with instance dicts owns its shared-keys table
+            // (`_PyDict_NewKeysForClass`: 64 slots, 42 unicode entries).
+            let has_dict = t.mro.iter().any(|&c| match vm.heap.payload(c) {
+                Payload::Type(ct) => {
+                    ct.heap_type && vm.dict_get_str(ct.dict, "__slots__").is_none()
+                }
+                _ => false,
+            });
+            920 + if has_dict { 768 } else { 0 }
+        }
+        Payload::Type(_) => 424,
         _ => base,
     }
 }

@@ -77,9 +77,11 @@ impl Vm {
                     self.index_value(key)?
                 } else {
                     let tn = self.type_name_of(key);
-                    return Err(self.type_error(format!(
-                        "{what} indices must be integers or slices, not {tn}"
-                    )));
+                    return Err(self.type_error(if what == "string" {
+                        format!("string indices must be integers, not '{tn}'")
+                    } else {
+                        format!("{what} indices must be integers or slices, not {tn}")
+                    }));
                 }
             }
         };

@@ -224,7 +224,16 @@ impl Vm {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj);
         full.extend_from_slice(args);
+        // slot_tp_init's `_PyObject_Call_Prepend` unpacks keyword arguments
+        // with `_PyStack_UnpackDict`, whose copy of the stack owns `self` too.
+        let unpacked = kwnames.is_some_and(|k| !k.is_empty());
+        if unpacked {
+            self.incref(obj, Holder::Temp);
+        }
         let r = self.call_bound_like(init, obj, &full, kwnames);
+        if unpacked {
+            self.decref_temp(obj);
+        }
         self.decref_temp(init);
         let r = r?;
         if r != self.types.none {

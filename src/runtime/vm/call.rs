@@ -10,7 +10,7 @@
 //! frame and runs a nested loop (`_PyEval_Vector`).
 
 use super::{PyResult, Vm};
-use crate::bytecode::CO_OPTIMIZED;
+use crate::bytecode::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
 use crate::runtime::events::Holder;
 use crate::runtime::heap::ObjRef;
 use crate::runtime::object::{FunctionData, Payload};
@@ -224,6 +224,9 @@ impl Vm {
             .and_then(|k| self.seq_items(k))
             .unwrap_or_default();
         if is_py_function {
+            if kw.is_empty() && self.function_takes_exactly(function, total) {
+                return self.push_simple_frame(function, total, is_meth);
+            }
             // Steal the function and the arguments from the stack.
             let args = self.pop_n(total);
             let _function = self.pop_opt();
@@ -232,26 +235,72 @@ impl Vm {
             }
             return self.push_function_frame(function, args, &kw);
         }
-        let args = self.pop_n(total);
+        let mut args = self.arg_pool.pop().unwrap_or_default();
+        {
+            let s = &mut self.frame().stack;
+            let at = s.len().saturating_sub(total);
+            args.extend(s.drain(at..).map(Option::unwrap_or_default));
+        }
         let _function = self.pop_opt();
         if !is_meth {
             self.pop_opt();
         }
-        let kwtext: Vec<Rc<str>> = kw
-            .iter()
-            .map(|&k| self.str_rc(k).unwrap_or_default())
-            .collect();
-        let res = self.call(
-            function,
-            &args,
-            if kw.is_empty() { None } else { Some(&kwtext) },
-        );
+        let res = if kw.is_empty() {
+            self.call(function, &args, None)
+        } else {
+            let kwtext: Vec<Rc<str>> = kw
+                .iter()
+                .map(|&k| self.str_rc(k).unwrap_or_default())
+                .collect();
+            self.call(function, &args, Some(&kwtext))
+        };
         self.drop_stack(function);
         for &a in &args {
             self.drop_stack(a);
         }
+        args.clear();
+        self.arg_pool.push(args);
         self.push(res?);
         Ok(())
+    }
+
+    /// Whether a Python function takes exactly `n` positional arguments and
+    /// nothing else (no defaults needed, no `*args`/`**kwargs`/keyword-only
+    /// parameters, an optimized frame): the arguments then go straight into
+    /// its first `n` locals.
+    fn function_takes_exactly(&self, function: ObjRef, n: usize) -> bool {
+        let code_obj = match self.heap.objects.get(function).map(|o| &o.payload) {
+            Some(Payload::Function(f)) => f.code,
+            _ => return false,
+        };
+        match self.heap.objects.get(code_obj).map(|o| &o.payload) {
+            Some(Payload::Code(c)) => {
+                let code = &c.code;
+                code.argcount as usize == n
+                    && code.kwonlyargcount == 0
+                    && code.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
+                    && code.flags & CO_OPTIMIZED != 0
+            }
+            _ => false,
+        }
+    }
+
+    /// CALL of a function that `function_takes_exactly(total)`: moves the
+    /// function and the arguments off the caller's stack into a new frame
+    /// (`_PyEvalFramePushAndInit` stealing them), without any buffer.
+    fn push_simple_frame(&mut self, function: ObjRef, total: usize, is_meth: bool) -> PyResult<()> {
+        let mut frame = self.new_frame(function, None)?;
+        let caller = self.frame();
+        let at = caller.stack.len().saturating_sub(total);
+        for (slot, v) in frame.fast.iter_mut().zip(caller.stack.drain(at..)) {
+            *slot = v;
+        }
+        // The function's stack reference is now the frame's; then the NULL.
+        caller.stack.pop();
+        if !is_meth {
+            caller.stack.pop();
+        }
+        self.push_frame(frame)
     }
 
     /// Pushes a frame for a Python function called by CALL: `function` and

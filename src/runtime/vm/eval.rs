@@ -36,52 +36,53 @@ pub(crate) enum Flow {
 impl Vm {
     // ---- stack helpers on the running frame
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn frame(&mut self) -> &mut Frame {
         let n = self.frames.len();
         &mut self.frames[n - 1]
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn frame_ref(&self) -> &Frame {
         &self.frames[self.frames.len() - 1]
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, v: ObjRef) {
         self.frame().stack.push(Some(v));
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_opt(&mut self, v: Option<ObjRef>) {
         self.frame().stack.push(v);
     }
 
     /// Pops a value that must not be NULL.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop(&mut self) -> ObjRef {
         self.frame().stack.pop().flatten().unwrap_or_default()
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop_opt(&mut self) -> Option<ObjRef> {
         self.frame().stack.pop().flatten()
     }
 
     /// The value `i` slots below the top (0 = top).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn peek(&self, i: usize) -> Option<ObjRef> {
         let s = &self.frame_ref().stack;
         s.get(s.len().wrapping_sub(1 + i)).copied().flatten()
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn stack_id(&self) -> Holder {
-        Holder::Stack(self.frame_ref().id)
+        // Panic-free, so that it costs nothing when no sink uses the holder.
+        Holder::Stack(self.frames.last().map_or(0, |f| f.id))
     }
 
     /// The top of the stack (borrowed; it stays there).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn top(&self) -> ObjRef {
         self.peek(0).unwrap_or_default()
     }
@@ -89,13 +90,13 @@ impl Vm {
     /// The top `N` values, deepest first, left on the stack while an
     /// operation that may run Python code uses them (so the heap audit
     /// sees them, as they are still on CPython's stack too).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn peek_n<const N: usize>(&self) -> [ObjRef; N] {
         std::array::from_fn(|i| self.peek(N - 1 - i).unwrap_or_default())
     }
 
     /// Pops `values.len()` values and releases them in the given order.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop_release(&mut self, values: &[ObjRef]) {
         let s = &mut self.frame().stack;
         let n = s.len().saturating_sub(values.len());
@@ -106,7 +107,7 @@ impl Vm {
     }
 
     /// Releases a value taken off the stack.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn drop_stack(&mut self, v: ObjRef) {
         let h = self.stack_id();
         self.decref(v, h);
@@ -361,8 +362,28 @@ impl Vm {
             RETURN_GENERATOR => return self.return_generator(base),
             SEND => self.send_op(arg)?,
 
+            // The most frequent opcodes, handled here without a second dispatch.
+            LOAD_FAST => {
+                let f = self.frame();
+                let Some(v) = f.fast.get(arg).copied().flatten() else {
+                    return Err(self.unbound_local(arg));
+                };
+                let h = self.stack_id();
+                self.incref(v, h);
+                self.push(v);
+            }
+            STORE_FAST => {
+                let v = self.pop();
+                self.store_fast(arg, Some(v));
+            }
+            LOAD_CONST => {
+                let c = self.code_const(arg);
+                let h = self.stack_id();
+                self.incref(c, h);
+                self.push(c);
+            }
             STORE_NAME | DELETE_NAME | LOAD_NAME | LOAD_GLOBAL | STORE_GLOBAL | DELETE_GLOBAL
-            | LOAD_FAST | STORE_FAST | DELETE_FAST | LOAD_CONST => self.exec_name_op(instr)?,
+            | DELETE_FAST => self.exec_name_op(instr)?,
             MAKE_CELL | LOAD_CLOSURE | LOAD_DEREF | STORE_DEREF | DELETE_DEREF
             | LOAD_CLASSDEREF | COPY_FREE_VARS => self.exec_cell_op(instr)?,
 
@@ -370,6 +391,9 @@ impl Vm {
                 let name = self.code_name(arg);
                 let owner = self.top();
                 let r = self.getattr(owner, name);
+                if let Err(e) = &r {
+                    self.set_attribute_error_context(e, owner, name);
+                }
                 self.pop_release(&[owner]);
                 self.push(r?);
             }
@@ -391,7 +415,13 @@ impl Vm {
                 let name = self.code_name(arg);
                 let obj = self.peek(0).unwrap_or_default();
                 // Both results are new references; the stack's reference to obj is released.
-                let (meth, second) = self.load_method(obj, name)?;
+                let (meth, second) = match self.load_method(obj, name) {
+                    Ok(pair) => pair,
+                    Err(e) => {
+                        self.set_attribute_error_context(&e, obj, name);
+                        return Err(e);
+                    }
+                };
                 let len = self.frame().stack.len();
                 self.frame().stack[len - 1] = meth;
                 self.push(second);

@@ -308,6 +308,9 @@ impl Vm {
     /// "Did you mean" for NameError (locals, globals, builtins of the
     /// innermost frame), as 3.11's `_Py_Offer_Suggestions`.
     fn offer_suggestion(&mut self, exc: ObjRef, msg: &str) -> Option<String> {
+        if self.isinstance_of(exc, self.types.attribute_error) {
+            return self.attribute_suggestion(exc);
+        }
         if self.heap.type_of(exc) != self.types.name_error {
             return None;
         }
@@ -347,6 +350,55 @@ impl Vm {
             }
         }
         None
+    }
+
+    /// "Did you mean" for AttributeError: the closest name in `dir(obj)`.
+    fn attribute_suggestion(&mut self, exc: ObjRef) -> Option<String> {
+        let (obj, name) = match self.heap.objects.get(exc).map(|o| &o.payload) {
+            Some(Payload::BaseException(e)) => (e.attr_obj?, e.attr_name?),
+            _ => return None,
+        };
+        let name = self.str_value(name)?.to_string();
+        let dir = self.dict_get_str(self.types.builtins_dict, "dir")?;
+        let listing = match self.call(dir, &[obj], None) {
+            Ok(l) => l,
+            Err(e) => {
+                self.discard_err(e);
+                return None;
+            }
+        };
+        let names: Vec<String> = self
+            .seq_items(listing)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|k| self.str_value(k).map(str::to_string))
+            .collect();
+        self.decref(listing, Holder::Temp);
+        calculate_suggestion(&names, &name)
+    }
+
+    /// 3.11's `set_attribute_error_context`: an AttributeError from a failed
+    /// lookup of `name` on `obj` remembers both (only the first time).
+    pub(crate) fn set_attribute_error_context(&mut self, err: &PyErr, obj: ObjRef, name: ObjRef) {
+        let PyErr::Exception(exc) = err else {
+            return;
+        };
+        let exc = *exc;
+        if !self.isinstance_of(exc, self.types.attribute_error) {
+            return;
+        }
+        match self.heap.objects.get(exc).map(|o| &o.payload) {
+            Some(Payload::BaseException(e)) if e.attr_name.is_none() && e.attr_obj.is_none() => {}
+            _ => return,
+        }
+        self.incref(name, Holder::Field(exc, "name"));
+        self.incref(obj, Holder::Field(exc, "obj"));
+        if let Some(Payload::BaseException(e)) =
+            self.heap.objects.get_mut(exc).map(|o| &mut o.payload)
+        {
+            e.attr_name = Some(name);
+            e.attr_obj = Some(obj);
+        }
     }
 
     fn frame_object_namespaces(&self, frame_obj: ObjRef) -> Option<(ObjRef, ObjRef)> {

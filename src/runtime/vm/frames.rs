@@ -11,6 +11,13 @@ use crate::runtime::heap::ObjRef;
 use crate::runtime::object::Payload;
 use std::rc::Rc;
 
+/// A frame's `localsplus` and evaluation stack storage.
+pub type FrameBuffers = (Vec<Option<ObjRef>>, Vec<Option<ObjRef>>);
+
+/// Finished frames' buffers kept for reuse (enough for deep-ish recursion
+/// without holding on to much memory).
+const FRAME_POOL_MAX: usize = 64;
+
 impl Vm {
     /// A new frame running `func` (whose reference the frame takes over),
     /// with empty locals. `locals` (owned) is the namespace for module and
@@ -29,6 +36,11 @@ impl Vm {
         self.incref(code_obj, Holder::FrameField(id, "f_code"));
         let n = code.localsplusnames.len();
         let stacksize = code.stacksize as usize;
+        let (mut fast, mut stack) = self.frame_pool.pop().unwrap_or_default();
+        fast.clear();
+        fast.resize(n, None);
+        stack.clear();
+        stack.reserve(stacksize);
         Ok(Frame {
             id,
             code_obj,
@@ -37,8 +49,8 @@ impl Vm {
             globals,
             builtins,
             locals,
-            fast: vec![None; n],
-            stack: Vec::with_capacity(stacksize),
+            fast,
+            stack,
             pc: 0,
             lasti: 0,
             last_line: 0,
@@ -122,6 +134,9 @@ impl Vm {
             self.decref(r, Holder::FrameField(id, "f_func"));
         }
         self.decref(frame.code_obj, Holder::FrameField(id, "f_code"));
+        if self.frame_pool.len() < FRAME_POOL_MAX {
+            self.frame_pool.push((frame.fast, frame.stack));
+        }
     }
 
     /// The frame object for the running frame at `index`, created on first

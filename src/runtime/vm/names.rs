@@ -13,29 +13,12 @@ impl Vm {
         use Opcode::*;
         let arg = instr.arg as usize;
         match instr.op {
-            LOAD_FAST => {
-                let Some(v) = self.frame_ref().fast.get(arg).copied().flatten() else {
-                    return Err(self.unbound_local(arg));
-                };
-                let h = self.stack_id();
-                self.incref(v, h);
-                self.push(v);
-            }
-            STORE_FAST => {
-                let v = self.pop();
-                self.store_fast(arg, Some(v));
-            }
+            // LOAD_FAST, STORE_FAST and LOAD_CONST are handled in `execute`.
             DELETE_FAST => {
                 if self.frame_ref().fast.get(arg).copied().flatten().is_none() {
                     return Err(self.unbound_local(arg));
                 }
                 self.store_fast(arg, None);
-            }
-            LOAD_CONST => {
-                let c = self.code_const(arg);
-                let h = self.stack_id();
-                self.incref(c, h);
-                self.push(c);
             }
             LOAD_NAME => {
                 let name = self.code_name(arg);
@@ -105,6 +88,7 @@ impl Vm {
     }
 
     /// Stores into a fast local, releasing the old value after the store (as SETLOCAL does).
+    #[inline]
     pub(crate) fn store_fast(&mut self, slot: usize, v: Option<ObjRef>) {
         let f = self.frame();
         let id = f.id;
@@ -113,6 +97,23 @@ impl Vm {
             return;
         };
         let old = std::mem::replace(cell, v);
+        if self.sink.is_some() {
+            self.report_bind_local(id, slot, old, v);
+        }
+        if let Some(old) = old {
+            self.decref(old, Holder::Local(id, slot as u32));
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn report_bind_local(
+        &mut self,
+        id: crate::runtime::events::FrameId,
+        slot: usize,
+        old: Option<ObjRef>,
+        v: Option<ObjRef>,
+    ) {
         if let Some(sink) = self.sink.as_mut() {
             let f = &self.frames[self.frames.len() - 1];
             let name = f
@@ -128,9 +129,6 @@ impl Vm {
                 old,
                 new: v,
             });
-        }
-        if let Some(old) = old {
-            self.decref(old, Holder::Local(id, slot as u32));
         }
     }
 

@@ -82,7 +82,8 @@ impl Vm {
         let nitems: u32 = match payload {
             Payload::Tuple(items) => items.len() as u32,
             Payload::Int(PyInt::Small(v)) => match v.unsigned_abs() {
-                0 => 0,
+                // `_PyLong_New` allocates at least one digit (also for 0).
+                0 => 1,
                 n => (64 - n.leading_zeros()).div_ceil(30),
             },
             Payload::Int(PyInt::Big(b)) => b.bits().div_ceil(30) as u32,
@@ -91,31 +92,31 @@ impl Vm {
                 let max = s.text.chars().map(|c| c as u32).max().unwrap_or(0);
                 let n = s.char_len as u32 + 1;
                 let size = match max {
-                    0..=0x7f => 40 + n,
-                    0x80..=0xff => 56 + n,
-                    0x100..=0xffff => 56 + 2 * n,
-                    _ => 56 + 4 * n,
+                    // PyASCIIObject is 48 bytes, PyCompactUnicodeObject 72.
+                    0..=0x7f => 48 + n,
+                    0x80..=0xff => 72 + n,
+                    0x100..=0xffff => 72 + 2 * n,
+                    _ => 72 + 4 * n,
                 };
                 return (size, heap_type);
             }
             Payload::Bytes(b) => return (33 + b.len() as u32, heap_type),
             _ => 0,
         };
+        // Every type CPython 3.11 tracks with the cycle GC carries a
+        // PyGC_Head; only these builtin layouts do not.
         let gc = heap_type
-            || matches!(
+            || !matches!(
                 payload,
-                Payload::Tuple(_)
-                    | Payload::List(_)
-                    | Payload::Dict(_)
-                    | Payload::Set(_)
-                    | Payload::Function(_)
-                    | Payload::Cell(_)
-                    | Payload::Method { .. }
-                    | Payload::Type(_)
-                    | Payload::Generator(_)
-                    | Payload::Frame(_)
-                    | Payload::Traceback { .. }
-                    | Payload::BaseException(_)
+                Payload::Plain
+                    | Payload::Int(_)
+                    | Payload::Bool(_)
+                    | Payload::Float(_)
+                    | Payload::Str(_)
+                    | Payload::Bytes(_)
+                    | Payload::Range { .. }
+                    | Payload::RangeIter { .. }
+                    | Payload::Code(_)
             );
         let mut size = basic + item * nitems;
         if gc {
@@ -135,11 +136,32 @@ impl Vm {
             return;
         };
         obj.refcount += 1;
+        if self.sink.is_some() {
+            let new_count = obj.refcount;
+            self.report_incref(o, holder, new_count);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn report_incref(&mut self, obj: ObjRef, holder: Holder, new_count: u64) {
         if let Some(sink) = self.sink.as_mut() {
             sink.event(&Event::Incref {
-                obj: o,
+                obj,
                 holder,
-                new_count: obj.refcount,
+                new_count,
+            });
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn report_decref(&mut self, obj: ObjRef, holder: Holder, new_count: u64) {
+        if let Some(sink) = self.sink.as_mut() {
+            sink.event(&Event::Decref {
+                obj,
+                holder,
+                new_count,
             });
         }
     }
@@ -153,12 +175,8 @@ impl Vm {
         };
         obj.refcount = obj.refcount.saturating_sub(1);
         let count = obj.refcount;
-        if let Some(sink) = self.sink.as_mut() {
-            sink.event(&Event::Decref {
-                obj: o,
-                holder,
-                new_count: count,
-            });
+        if self.sink.is_some() {
+            self.report_decref(o, holder, count);
         }
         if count == 0 {
             self.dealloc(o);
@@ -174,6 +192,7 @@ impl Vm {
     }
 
     /// Records an internal inconsistency; the eval loop stops with `Fatal::Internal`.
+    #[cold]
     pub fn internal_error(&mut self, msg: &str) {
         if self.pending_internal_error.is_none() {
             self.pending_internal_error = Some(msg.to_string());
@@ -182,6 +201,9 @@ impl Vm {
 
     /// Frees an object whose refcount reached zero.
     fn dealloc(&mut self, o: ObjRef) {
+        if self.free_atomic(o) {
+            return;
+        }
         let (ty, finalized, uses_trashcan) = {
             let obj = &self.heap.objects[o];
             let container = matches!(
@@ -215,6 +237,35 @@ impl Vm {
                 self.destroy_trash_chain();
             }
         }
+    }
+
+    /// The common case made cheap: an int, float or plain object of a
+    /// builtin type, with no `__dict__`, owns nothing and has no finalizer,
+    /// so freeing it is just returning its slot and its address.
+    #[inline]
+    fn free_atomic(&mut self, o: ObjRef) -> bool {
+        let Some(obj) = self.heap.objects.get(o) else {
+            return false;
+        };
+        if obj.dict.is_some()
+            || !matches!(
+                obj.payload,
+                Payload::Int(PyInt::Small(_)) | Payload::Float(_) | Payload::Plain
+            )
+            || self.is_heap_type(obj.ty)
+        {
+            return false;
+        }
+        if let Some(obj) = self.heap.objects.remove(o) {
+            self.allocator.free(obj.addr, obj.size);
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            sink.event(&Event::Free {
+                obj: o,
+                cause: FreeCause::RefcountZero,
+            });
+        }
+        true
     }
 
     /// Runs `__del__` (PEP 442: once per object). Returns true when the

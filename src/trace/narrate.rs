@@ -139,6 +139,7 @@ pub fn narrate(trace: &Trace, opts: &NarrateOptions) -> String {
         exited: false,
         totals: Totals::default(),
         quiet: quiet_objects(trace),
+        silent: silent_gains(trace),
     };
     n.run();
     n.out
@@ -156,6 +157,7 @@ struct Narrator<'t> {
     totals: Totals,
     /// Objects summarised rather than narrated (see [`quiet_objects`]).
     quiet: Vec<bool>,
+    silent: HashMap<u64, Vec<(ObjId, TraceHolder)>>,
 }
 
 /// Objects whose refcount traffic is summarised: what the interpreter shares
@@ -167,8 +169,25 @@ pub fn quiet_objects(trace: &Trace) -> Vec<bool> {
         .iter()
         .map(|m| m.shared || m.born.is_some_and(|(_, line)| line == 0))
         .collect();
+    // Constants of the program's code are part of the story even though
+    // the compiler made them before the first line.
+    let consts = trace.syms.lookup("co_consts");
     let mut dec = trace.decoder();
     while let Some(r) = dec.next() {
+        if let Record::Refs { refs, .. } = r {
+            for &(t, s) in refs {
+                if let TraceSlot::Field(n) = s
+                    && Some(n) == consts
+                    && let Some(m) = trace.meta(t)
+                    && !m.shared
+                    && trace.type_name(t) != "code"
+                    && let Some(q) = quiet.get_mut(t.0 as usize)
+                {
+                    *q = false;
+                }
+            }
+            continue;
+        }
         if let Record::Incref {
             holder: TraceHolder::Name { key, .. },
             ..
@@ -183,6 +202,68 @@ pub fn quiet_objects(trace: &Trace) -> Vec<bool> {
         }
     }
     quiet
+}
+
+/// References that appeared inside objects without an event naming the new
+/// holder (the items a new tuple took from the stack, a cell filled by
+/// `STORE_DEREF`), found by comparing successive `Refs` records; keyed by
+/// the step during which they appeared.
+pub fn silent_gains(trace: &Trace) -> HashMap<u64, Vec<(ObjId, TraceHolder)>> {
+    let mut out: HashMap<u64, Vec<(ObjId, TraceHolder)>> = HashMap::new();
+    let mut last: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
+    let dict = trace.syms.lookup("__dict__");
+    let mut boundaries = 0u64;
+    let mut dec = trace.decoder();
+    while let Some(r) = dec.next() {
+        if is_boundary(&r, trace.mode) {
+            boundaries += 1;
+            continue;
+        }
+        let (obj, refs, append) = match r {
+            Record::Refs { obj, refs } => (obj, refs, false),
+            Record::RefsAppend { obj, refs } => (obj, refs, true),
+            Record::Free { obj, .. } => {
+                last.remove(&obj);
+                continue;
+            }
+            _ => continue,
+        };
+        let old = last.entry(obj).or_default();
+        let mut before = if append {
+            Vec::new()
+        } else {
+            std::mem::take(old)
+        };
+        let step = boundaries.checked_sub(2);
+        for &(t, slot) in refs {
+            if let Some(i) = before.iter().position(|&b| b == t) {
+                before.swap_remove(i);
+                continue;
+            }
+            let holder = match slot {
+                TraceSlot::Index(_) | TraceSlot::Key(_) | TraceSlot::Value(_) => {
+                    TraceHolder::Item(obj)
+                }
+                TraceSlot::Cell => TraceHolder::Cell(obj),
+                TraceSlot::Field(n) => TraceHolder::Field(obj, n),
+                TraceSlot::Dict => match dict {
+                    Some(d) => TraceHolder::Field(obj, d),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if let Some(step) = step {
+                out.entry(step).or_default().push((t, holder));
+            }
+        }
+        let old = last.entry(obj).or_default();
+        if append {
+            old.extend(refs.iter().map(|(t, _)| *t));
+        } else {
+            *old = refs.iter().map(|(t, _)| *t).collect();
+        }
+    }
+    out
 }
 
 impl Narrator<'_> {
@@ -568,11 +649,22 @@ impl Narrator<'_> {
         let p = &self.paint;
         let label = self.with_value(id);
         let current = self.story.frame;
-        let gains: Vec<String> = s
+        let mut gains: Vec<String> = s
             .gains
             .iter()
             .map(|h| self.namer.holder_phrase(trace, *h, current))
             .collect();
+        if gains.is_empty()
+            && s.after > s.before.unwrap_or(0)
+            && let Some(found) = self.story.step.and_then(|st| self.silent.get(&st))
+        {
+            gains.extend(
+                found
+                    .iter()
+                    .filter(|(t, _)| *t == id)
+                    .map(|(_, h)| self.namer.holder_phrase(trace, *h, current)),
+            );
+        }
         let losses: Vec<String> = s
             .losses
             .iter()
@@ -655,7 +747,9 @@ impl Narrator<'_> {
             Some((bstep, bline)) => {
                 let steps = dstep.saturating_sub(bstep);
                 let unit = if steps == 1 { "step" } else { "steps" };
-                if bline == dline {
+                if bline == 0 {
+                    Some(format!("lived {steps} {unit}, until line {dline}"))
+                } else if bline == dline {
                     Some(format!("lived {steps} {unit}, line {bline}"))
                 } else {
                     Some(format!("lived {steps} {unit}, lines {bline}–{dline}"))

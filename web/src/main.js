@@ -41,6 +41,7 @@ const app = {
   inflight: false,
   pendingStep: null,
   firstTraceAt: null,
+  marks: {},
   lastRun: null,
   lastView: null,
 };
@@ -53,28 +54,34 @@ function applyTheme(dark) {
 let dark = saved.dark ?? (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
 
 // ------------------------------------------------------------------ editor + views
-const editor = createEditor($('editor'), {
-  dark,
-  onChange(text) {
-    if (!app.program || !app.activeFile) return;
-    app.program.files[app.activeFile] = text;
-    if (app.log && !app.stale) {
-      app.stale = true;
-      setStatus('Edited: press Run to record the new program. The old trace stays explorable.', 'warn');
-    }
-    persist();
-  },
-  onRunToLine(line) {
-    runToLine(line);
-  },
-  onBreakpoints(lines) {
-    if (app.activeFile) app.breaks.set(app.activeFile, new Set(lines));
-  },
-});
+let editor = null; // created by start() with the first program's text
 applyTheme(dark);
 
 const heap = new HeapView($('heap'), { onObjectClick: explain });
 const engine = new Engine(new URL('worker.js', import.meta.url), { early: window.pysimWorker || null });
+
+/** Creates the editor (once), already holding `doc`, so it renders once. */
+function makeEditor(doc) {
+  editor = createEditor($('editor'), {
+    doc,
+    dark,
+    onChange(text) {
+      if (!app.program || !app.activeFile) return;
+      app.program.files[app.activeFile] = text;
+      if (app.log && !app.stale) {
+        app.stale = true;
+        setStatus('Edited: press Run to record the new program. The old trace stays explorable.', 'warn');
+      }
+      persist();
+    },
+    onRunToLine(line) {
+      runToLine(line);
+    },
+    onBreakpoints(lines) {
+      if (app.activeFile) app.breaks.set(app.activeFile, new Set(lines));
+    },
+  });
+}
 
 // ------------------------------------------------------------------ program & files
 function setProgram(program, { lessonId = null, run = true } = {}) {
@@ -87,11 +94,19 @@ function setProgram(program, { lessonId = null, run = true } = {}) {
   app.breaks.clear();
   $('mode').value = app.program.mode;
   $('lesson').value = lessonId || '';
+  // Send the run first: the worker records while this thread fills the editor.
+  const done = run ? runProgram() : Promise.resolve();
+  if (!editor) {
+    const t0 = performance.now();
+    makeEditor(app.program.files[app.program.main] ?? '');
+    app.marks.editorMs = performance.now() - t0;
+  }
+  const t0 = performance.now();
   showFile(app.program.main);
   renderTabs();
   persist();
-  if (run) return runProgram();
-  return Promise.resolve();
+  app.marks.showFileMs ??= performance.now() - t0;
+  return done;
 }
 
 function showFile(path) {
@@ -171,7 +186,9 @@ async function runProgram() {
   $('run').disabled = true;
   const t0 = performance.now();
   try {
+    app.marks.runSent ??= performance.now();
     const r = await engine.run(source, files, { mode: p.mode, max_steps: MAX_STEPS, main: p.main });
+    app.marks.runDone ??= performance.now();
     app.lastRun = { workerMs: r.ms, totalMs: performance.now() - t0, steps: r.summary.steps };
     app.log = { lines: r.lines, depths: r.depths, files: r.stepFiles };
     app.summary = r.summary;
@@ -238,9 +255,15 @@ async function go(step, { animate = true } = {}) {
       const t0 = performance.now();
       try {
         const r = await engine.view(next.step, views());
+        const tr = performance.now();
         render(r.data, next.animate);
+        app.marks.renderMs ??= performance.now() - tr;
+        app.marks.viewDone ??= performance.now();
         app.lastView = { step: next.step, workerMs: r.ms, totalMs: performance.now() - t0 };
-        if (app.firstTraceAt === null) app.firstTraceAt = performance.now();
+        if (app.firstTraceAt === null) {
+          app.firstTraceAt = performance.now();
+          app.marks.firstViewWorkerMs = r.ms;
+        }
         document.body.dataset.renderedStep = String(next.step);
       } catch (e) {
         setStatus(`Could not show step ${next.step}: ${e.message}`, 'error');
@@ -497,12 +520,14 @@ function fillLessons() {
 }
 
 async function start() {
+  app.marks.start = performance.now();
   if (embed) document.body.classList.add('embed');
   await lessonsReady;
+  app.marks.lessons = performance.now();
   fillLessons();
   wire();
   showPanel(app.panel);
-  engine.hello().then((h) => {
+  app.hello = () => engine.hello().then((h) => {
     $('version').textContent = `pysim ${h.version}`;
     app.workerTimings = h.timings;
   }).catch(() => {});
@@ -531,6 +556,7 @@ async function start() {
   }
   if (!program) program = { main: 'main.py', files: { 'main.py': 'x = [1, 2, 3]\ny = x\nprint(y)\n' } };
   await setProgram(program, { lessonId });
+  app.hello();
 }
 
 window.pysim = {

@@ -31,10 +31,20 @@ try {
     await waitStep(page, 0, 20000);
     const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return { first: window.pysim.firstTraceAt, load: nav.loadEventEnd || nav.domContentLoadedEventEnd };
+      return {
+        first: window.pysim.firstTraceAt,
+        load: nav.loadEventEnd || nav.domContentLoadedEventEnd,
+        marks: window.pysim.app.marks,
+      };
     });
     firsts.push(t.first);
     afterLoad.push(t.first - t.load);
+    const m = t.marks;
+    const f = (x) => (x === undefined ? '?' : Math.round(x));
+    console.log(
+      `      load ${f(t.load)} · script start ${f(m.start)} · run sent ${f(m.runSent)} · run back ${f(m.runDone)}` +
+        ` · editor ${f(m.editorMs)} ms · first render ${f(m.renderMs)} ms · on screen ${f(t.first)} (ms since navigation)`,
+    );
     await page.context().close();
   }
   const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];

@@ -15,9 +15,10 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Default instruction budget when the page gives none: enough for every
-/// lesson, small enough that an endless loop stops in well under a second.
-pub const DEFAULT_MAX_STEPS: u64 = 2_000_000;
+/// Default instruction budget when the page gives none: more than three
+/// times what the longest lesson needs, small enough that an endless loop
+/// stops (recorded) in about a second.
+pub const DEFAULT_MAX_STEPS: u64 = 1_000_000;
 
 /// What the page asks for (`options_json`).
 #[derive(Debug, Clone)]

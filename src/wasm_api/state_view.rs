@@ -47,8 +47,28 @@ fn cause_text(cause: &str) -> &'static str {
     }
 }
 
+/// Objects by the step during which they died, for the "freed since the
+/// previous step" list: `(died_step, id)` sorted.
+pub fn deaths_index(trace: &Trace) -> Vec<(u64, ObjId)> {
+    let mut v: Vec<(u64, ObjId)> = trace
+        .objects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.died.map(|(step, _, _)| (step, ObjId(i as u32))))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
 /// The state JSON of `web/src/heap.js` (documented in web/README.md).
-pub fn state_json(trace: &Trace, scene: &Scene, step: u64, finished: bool) -> String {
+/// `deaths` is [`deaths_index`] of the trace.
+pub fn state_json(
+    trace: &Trace,
+    scene: &Scene,
+    deaths: &[(u64, ObjId)],
+    step: u64,
+    finished: bool,
+) -> String {
     let mut j = JsonOut::new();
     j.begin_obj();
     j.kv_num("step", step);
@@ -104,22 +124,23 @@ pub fn state_json(trace: &Trace, scene: &Scene, step: u64, finished: bool) -> St
     // page's fade-out with the cause.
     j.key("freed").begin_arr();
     if step > 0 {
-        let mut n = 0;
-        for (i, m) in trace.objects.iter().enumerate() {
-            if let Some((died, _, cause)) = m.died
-                && (died + 1 == step || (finished && died + 1 >= step))
-            {
-                let id = ObjId(i as u32);
-                j.begin_obj()
-                    .kv_num("id", id.0)
-                    .kv_str("label", &trace.label(id))
-                    .kv_str("cause", cause_text(cause.name()))
-                    .end_obj();
-                n += 1;
-                if n >= 100 {
-                    break;
-                }
-            }
+        // Died during the previous step; at the end, also at exit.
+        let from = deaths.partition_point(|&(d, _)| d + 1 < step);
+        let to = if finished {
+            deaths.len()
+        } else {
+            deaths.partition_point(|&(d, _)| d < step)
+        };
+        for &(_, id) in deaths[from..to].iter().take(100) {
+            let cause = trace
+                .meta(id)
+                .and_then(|m| m.died)
+                .map_or("freed", |(_, _, c)| cause_text(c.name()));
+            j.begin_obj()
+                .kv_num("id", id.0)
+                .kv_str("label", &trace.label(id))
+                .kv_str("cause", cause)
+                .end_obj();
         }
     }
     j.end_arr();

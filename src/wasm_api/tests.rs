@@ -193,3 +193,34 @@ fn modules_view_lists_sys_modules() {
     assert!(m.contains("\"name\":\"sys\""), "{m}");
     assert!(m.contains("\"name\":\"__main__\""), "{m}");
 }
+
+#[test]
+#[ignore]
+fn perf_million() {
+    let t = std::time::Instant::now();
+    let s = run(
+        "x = 0\nfor i in range(500000):\n    x = i\n",
+        r#"{"max_steps": 100000000}"#,
+    );
+    let tr = s.collected.trace.as_ref().unwrap();
+    eprintln!(
+        "run {} steps: {:?}; trace {} MB, {} checkpoints, {} objects",
+        s.step_count(),
+        t.elapsed(),
+        tr.bytes.len() >> 20,
+        tr.checkpoints.len(),
+        tr.objects.len()
+    );
+    for step in [10u32, 99_999, 333_333, 777_777, 999_999, 1_000_001] {
+        let t = std::time::Instant::now();
+        let st = s.state_at(step).unwrap();
+        let a = t.elapsed();
+        let j = s.state_json(step);
+        eprintln!(
+            "state {step}: replay {a:?}, total {:?} ({} bytes, {} objects)",
+            t.elapsed(),
+            j.len(),
+            st.objects.len()
+        );
+    }
+}

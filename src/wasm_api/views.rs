@@ -39,17 +39,25 @@ pub const QUIET_SCAN_MAX_BYTES: usize = 8 << 20;
 pub struct ViewCache {
     state: Option<(u32, Rc<State>)>,
     quiet: Option<Rc<Vec<bool>>>,
+    deaths: Option<Rc<Vec<(u64, crate::trace::ObjId)>>>,
     /// Narration per page step.
     narration: Option<Rc<Vec<String>>>,
 }
 
 fn stub(session: &Session, step: u32, view: &str) -> String {
+    let reason = match view {
+        "gc" => {
+            "pysim's VM does not report cycle-collector events yet, so there are no collections to show."
+        }
+        _ => "this run has no trace (it did not compile).",
+    };
     let s = &session.collected.steps;
     let i = (step as usize).min(s.len().saturating_sub(1));
     let mut j = JsonOut::new();
     j.begin_obj();
     j.key("stub").bool(true);
     j.kv_str("view", view);
+    j.kv_str("reason", reason);
     j.kv_num("step", i);
     j.kv_num("line", s.lines.get(i).copied().unwrap_or(0));
     j.end_obj();
@@ -130,6 +138,15 @@ impl Session {
         q
     }
 
+    fn deaths(&self, trace: &Trace) -> Rc<Vec<(u64, crate::trace::ObjId)>> {
+        if let Some(d) = &self.views.borrow().deaths {
+            return d.clone();
+        }
+        let d = Rc::new(state_view::deaths_index(trace));
+        self.views.borrow_mut().deaths = Some(d.clone());
+        d
+    }
+
     /// The state at `step`: frames, objects with refcounts and slots, objects
     /// freed since the previous step (see `state_view.rs`).
     pub fn state_json(&self, step: u32) -> String {
@@ -139,7 +156,8 @@ impl Session {
         };
         let step = self.clamp_step(step);
         let scene = build_scene(trace, &state, &self.quiet(trace), false);
-        state_view::state_json(trace, &scene, step as u64, self.is_final(step))
+        let deaths = self.deaths(trace);
+        state_view::state_json(trace, &scene, &deaths, step as u64, self.is_final(step))
     }
 
     /// The heap diagram at `step` as an SVG document (the trace's renderer).

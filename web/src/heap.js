@@ -108,10 +108,7 @@ export class HeapView {
 
   render(state, { animate = true } = {}) {
     if (!state || state.stub) {
-      this.clear(
-        'The heap diagram needs the trace engine, which is not part of this build yet. ' +
-          'Stepping, output and the memory view work.',
-      );
+      this.clear(`No diagram: ${(state && state.reason) || 'no state for this step.'}`);
       return;
     }
     this.message.textContent = '';

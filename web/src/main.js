@@ -13,7 +13,7 @@ import * as storage from './storage.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const embed = params.has('embed');
-const MAX_STEPS = Number(params.get('max_steps')) || 2_000_000;
+const MAX_STEPS = Number(params.get('max_steps')) || 1_000_000;
 const SPEEDS = [1, 2, 5, 10, 30, 100];
 const ICON_PLAY = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 2v12l10-6z" fill="currentColor"/></svg>';
 const ICON_PAUSE = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z" fill="currentColor"/></svg>';
@@ -36,10 +36,12 @@ const app = {
   breaks: new Map(), // path -> Set(lines)
   playTimer: 0,
   panel: saved.panel || 'heap',
+  svgMode: !!saved.svgMode,
   viewSeq: 0,
   inflight: false,
   pendingStep: null,
   firstTraceAt: null,
+  marks: {},
   lastRun: null,
   lastView: null,
 };
@@ -52,28 +54,34 @@ function applyTheme(dark) {
 let dark = saved.dark ?? (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
 
 // ------------------------------------------------------------------ editor + views
-const editor = createEditor($('editor'), {
-  dark,
-  onChange(text) {
-    if (!app.program || !app.activeFile) return;
-    app.program.files[app.activeFile] = text;
-    if (app.log && !app.stale) {
-      app.stale = true;
-      setStatus('Edited: press Run to record the new program. The old trace stays explorable.', 'warn');
-    }
-    persist();
-  },
-  onRunToLine(line) {
-    runToLine(line);
-  },
-  onBreakpoints(lines) {
-    if (app.activeFile) app.breaks.set(app.activeFile, new Set(lines));
-  },
-});
+let editor = null; // created by start() with the first program's text
 applyTheme(dark);
 
 const heap = new HeapView($('heap'), { onObjectClick: explain });
 const engine = new Engine(new URL('worker.js', import.meta.url), { early: window.pysimWorker || null });
+
+/** Creates the editor (once), already holding `doc`, so it renders once. */
+function makeEditor(doc) {
+  editor = createEditor($('editor'), {
+    doc,
+    dark,
+    onChange(text) {
+      if (!app.program || !app.activeFile) return;
+      app.program.files[app.activeFile] = text;
+      if (app.log && !app.stale) {
+        app.stale = true;
+        setStatus('Edited: press Run to record the new program. The old trace stays explorable.', 'warn');
+      }
+      persist();
+    },
+    onRunToLine(line) {
+      runToLine(line);
+    },
+    onBreakpoints(lines) {
+      if (app.activeFile) app.breaks.set(app.activeFile, new Set(lines));
+    },
+  });
+}
 
 // ------------------------------------------------------------------ program & files
 function setProgram(program, { lessonId = null, run = true } = {}) {
@@ -86,11 +94,19 @@ function setProgram(program, { lessonId = null, run = true } = {}) {
   app.breaks.clear();
   $('mode').value = app.program.mode;
   $('lesson').value = lessonId || '';
+  // Send the run first: the worker records while this thread fills the editor.
+  const done = run ? runProgram() : Promise.resolve();
+  if (!editor) {
+    const t0 = performance.now();
+    makeEditor(app.program.files[app.program.main] ?? '');
+    app.marks.editorMs = performance.now() - t0;
+  }
+  const t0 = performance.now();
   showFile(app.program.main);
   renderTabs();
   persist();
-  if (run) return runProgram();
-  return Promise.resolve();
+  app.marks.showFileMs ??= performance.now() - t0;
+  return done;
 }
 
 function showFile(path) {
@@ -148,7 +164,9 @@ function renderTabs() {
 }
 
 function persist() {
-  storage.save({ program: app.program, lessonId: app.lessonId, dark, panel: app.panel, speed: $('speed').value });
+  storage.save({
+    program: app.program, lessonId: app.lessonId, dark, panel: app.panel, speed: $('speed').value, svgMode: app.svgMode,
+  });
 }
 
 // ------------------------------------------------------------------ running
@@ -168,7 +186,9 @@ async function runProgram() {
   $('run').disabled = true;
   const t0 = performance.now();
   try {
+    app.marks.runSent ??= performance.now();
     const r = await engine.run(source, files, { mode: p.mode, max_steps: MAX_STEPS, main: p.main });
+    app.marks.runDone ??= performance.now();
     app.lastRun = { workerMs: r.ms, totalMs: performance.now() - t0, steps: r.summary.steps };
     app.log = { lines: r.lines, depths: r.depths, files: r.stepFiles };
     app.summary = r.summary;
@@ -202,6 +222,7 @@ function highlightCurrent() {
 
 function views() {
   const v = ['state', 'narration', 'stdout', 'stderr'];
+  if (app.panel === 'heap' && app.svgMode) v.push('svg');
   if (app.program.mode === 'instruction') v.push('instruction');
   if (app.panel === 'memory') v.push('memory');
   if (app.panel === 'gc') v.push('gc');
@@ -234,9 +255,15 @@ async function go(step, { animate = true } = {}) {
       const t0 = performance.now();
       try {
         const r = await engine.view(next.step, views());
+        const tr = performance.now();
         render(r.data, next.animate);
+        app.marks.renderMs ??= performance.now() - tr;
+        app.marks.viewDone ??= performance.now();
         app.lastView = { step: next.step, workerMs: r.ms, totalMs: performance.now() - t0 };
-        if (app.firstTraceAt === null) app.firstTraceAt = performance.now();
+        if (app.firstTraceAt === null) {
+          app.firstTraceAt = performance.now();
+          app.marks.firstViewWorkerMs = r.ms;
+        }
         document.body.dataset.renderedStep = String(next.step);
       } catch (e) {
         setStatus(`Could not show step ${next.step}: ${e.message}`, 'error');
@@ -256,6 +283,10 @@ function render(data, animate) {
     state = null;
   }
   heap.render(state, { animate });
+  const svgBox = $('heap-svg');
+  svgBox.hidden = !app.svgMode;
+  $('heap').hidden = !!app.svgMode;
+  if (app.svgMode && data.svg !== undefined) svgBox.innerHTML = data.svg;
   if (data.instruction) {
     $('stepinfo').textContent += ` — ${data.instruction}`;
   }
@@ -344,7 +375,7 @@ async function explain(label) {
     } catch {
       v = { text: r.data };
     }
-    if (v.stub) body.textContent = 'Explanations need the trace engine, which is not part of this build yet.';
+    if (v.stub) body.textContent = `No explanation: ${v.reason}`;
     else if (Array.isArray(v.lines)) body.replaceChildren(...v.lines.map((t) => Object.assign(document.createElement('p'), { textContent: t, className: t.startsWith(' ') ? 'explain-item' : '' })));
     else body.textContent = v.text || r.data;
   } catch (e) {
@@ -423,6 +454,12 @@ function wire() {
   $('help').onclick = () => ($('help-box').hidden = !$('help-box').hidden);
   $('help-close').onclick = () => ($('help-box').hidden = true);
   for (const b of document.querySelectorAll('.panel-tab')) b.onclick = () => showPanel(b.dataset.panel);
+  $('svg-mode').checked = !!app.svgMode;
+  $('svg-mode').onchange = (e) => {
+    app.svgMode = e.target.checked;
+    persist();
+    if (app.log) go(app.step, { animate: false });
+  };
   document.addEventListener('keydown', onKey);
 }
 
@@ -483,12 +520,14 @@ function fillLessons() {
 }
 
 async function start() {
+  app.marks.start = performance.now();
   if (embed) document.body.classList.add('embed');
   await lessonsReady;
+  app.marks.lessons = performance.now();
   fillLessons();
   wire();
   showPanel(app.panel);
-  engine.hello().then((h) => {
+  app.hello = () => engine.hello().then((h) => {
     $('version').textContent = `pysim ${h.version}`;
     app.workerTimings = h.timings;
   }).catch(() => {});
@@ -517,6 +556,7 @@ async function start() {
   }
   if (!program) program = { main: 'main.py', files: { 'main.py': 'x = [1, 2, 3]\ny = x\nprint(y)\n' } };
   await setProgram(program, { lessonId });
+  app.hello();
 }
 
 window.pysim = {

@@ -17,8 +17,8 @@ function parse(text) {
   }
 }
 
-export function unavailable(root, what) {
-  root.replaceChildren(el('p', 'unavailable', `${what} needs the trace engine, which is not part of this build yet.`));
+export function unavailable(root, what, reason) {
+  root.replaceChildren(el('p', 'unavailable', `${what} is not available: ${reason || 'no data for this run.'}`));
 }
 
 export function kib(n) {
@@ -30,10 +30,7 @@ export function kib(n) {
 /** Narration: plain text, or {stub}/{text}/{lines: []} JSON. */
 export function renderNarration(root, raw) {
   const v = parse(raw);
-  if (v && v.stub) {
-    root.replaceChildren(el('p', 'unavailable', 'Narration needs the trace engine, which is not part of this build yet.'));
-    return;
-  }
+  if (v && v.stub) return unavailable(root, 'Narration', v.reason);
   const lines = v && Array.isArray(v.lines) ? v.lines : [(v && v.text) || String(raw || '')];
   if (!lines.length) {
     root.replaceChildren(el('p', 'muted', 'Nothing has run yet: this is the state before the first line.'));
@@ -116,7 +113,7 @@ function sparkline(series, step) {
 /** GC view: {collections: [{step, generation, phases: [{name, text, objects}]}]} or stub. */
 export function renderGc(root, raw) {
   const g = parse(raw);
-  if (!g || g.stub) return unavailable(root, 'The garbage-collector view');
+  if (!g || g.stub) return unavailable(root, 'The garbage-collector view', g && g.reason);
   const list = g.collections || [];
   if (!list.length) {
     root.replaceChildren(el('p', 'muted', 'No collection has run up to this step.'));
@@ -145,7 +142,7 @@ export function renderGc(root, raw) {
 /** Modules view: {modules: [{name, label, file}]} or stub. */
 export function renderModules(root, raw) {
   const m = parse(raw);
-  if (!m || m.stub) return unavailable(root, 'The modules view');
+  if (!m || m.stub) return unavailable(root, 'The modules view', m && m.reason);
   const table = el('table', 'modules');
   const head = el('tr');
   head.append(el('th', '', 'sys.modules key'), el('th', '', 'module object'), el('th', '', 'file'));

@@ -227,7 +227,7 @@ impl Recorder {
 
     /// Ends the recording.
     pub fn finish(self, main_file: &str, source: &str) -> Trace {
-        let mut trace = Trace {
+        let trace = Trace {
             version: TRACE_FORMAT_VERSION,
             mode: if self.opts.instructions {
                 StepMode::Instruction

@@ -19,8 +19,8 @@ pub mod runtime;
 pub mod semantics;
 pub mod source;
 pub mod strings;
-pub mod wasm_api;
 pub mod trace;
+pub mod wasm_api;
 
 pub use runtime::vm::run::{RunOutcome, run_file};
 pub use runtime::vm::{Limits, RunOptions};

@@ -15,7 +15,6 @@ pub mod explain;
 pub mod export;
 #[doc(hidden)]
 pub mod fake;
-pub mod fxhash;
 pub mod json;
 pub mod lifetimes;
 pub mod model;

@@ -16,7 +16,6 @@
 //! [`RecorderHandle`]; after the run, [`RecorderHandle::finish`] yields the [`Trace`].
 
 use super::codec::Encoder;
-use super::fxhash::FxHashMap as HashMap;
 use super::model::*;
 use super::store::{STEP_MARK_EVERY, StepMark, SymTable, Trace};
 use crate::bytecode::CodeObject;
@@ -25,6 +24,7 @@ use crate::runtime::heap::{ObjRef, Object};
 use crate::runtime::inspect::{Inspector, Slot, frame_refs};
 use crate::runtime::object::Payload;
 use crate::runtime::vm::frame::Frame;
+use rustc_hash::FxHashMap as HashMap;
 use slotmap::Key;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -227,7 +227,7 @@ impl Recorder {
 
     /// Ends the recording.
     pub fn finish(self, main_file: &str, source: &str) -> Trace {
-        let trace = Trace {
+        Trace {
             version: TRACE_FORMAT_VERSION,
             mode: if self.opts.instructions {
                 StepMode::Instruction
@@ -245,8 +245,7 @@ impl Recorder {
             source: source.to_string(),
             inspected: self.inspected,
             checkpoints: std::cell::OnceCell::new(),
-        };
-        trace
+        }
     }
 
     /// Bytes recorded so far (records only).
@@ -602,7 +601,7 @@ impl Recorder {
         }
         let slot = |p: usize| {
             if is_dict {
-                if p % 2 == 0 {
+                if p.is_multiple_of(2) {
                     TraceSlot::Key((p / 2) as u32)
                 } else {
                     TraceSlot::Value((p / 2) as u32)
@@ -689,8 +688,8 @@ impl Recorder {
             if shadow.len() > old_len {
                 let mut refs = std::mem::take(&mut self.trace_refs);
                 refs.clear();
-                for p in old_len..shadow.len() {
-                    let t = self.id(shadow[p]);
+                for (p, &item) in shadow.iter().enumerate().skip(old_len) {
+                    let t = self.id(item);
                     refs.push((t, slot(p)));
                 }
                 self.enc.record(&Record::RefsAppend {

@@ -77,17 +77,49 @@ fn expected(name: &str) -> Result<Output, String> {
     })
 }
 
+/// How long one lesson may run (with the audit at every line) before it
+/// counts as a failure: a hang must fail the test, not stall the suite.
+const LESSON_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);
+
 fn run_pysim(dir: &Path, script: &str) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_pysim"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pysim"))
         .args(["run", "--audit", "--max-steps", "200000000", script])
         .current_dir(dir)
         .stdin(Stdio::null())
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .expect("pysim starts");
+    let read_all = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        })
+    };
+    let out_reader = read_all(Box::new(child.stdout.take().expect("piped stdout")));
+    let err_reader = read_all(Box::new(child.stderr.take().expect("piped stderr")));
+    let deadline = std::time::Instant::now() + LESSON_TIMEOUT;
+    let code = loop {
+        match child.try_wait().expect("pysim can be waited for") {
+            Some(status) => break status.code().unwrap_or(-1),
+            None if std::time::Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break -2;
+            }
+            None => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    };
+    let stdout = out_reader.join().unwrap_or_default();
+    let mut stderr = err_reader.join().unwrap_or_default();
+    if code == -2 {
+        stderr.push_str(&format!("\n(killed after {LESSON_TIMEOUT:?})\n"));
+    }
     Output {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        code: out.status.code().unwrap_or(-1),
+        stdout,
+        stderr,
+        code,
     }
 }
 

@@ -14,6 +14,8 @@
 //!
 //! See `tests/programs/README.md`.
 
+#[path = "support/strip_folder.rs"]
+mod strip_folder;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
@@ -24,6 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
+use strip_folder::strip_folder;
 
 /// Kill a program that runs longer than this.
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -86,38 +89,6 @@ fn discover_cases(dir: &Path, out: &mut Vec<PathBuf>) {
     };
     cases.sort();
     out.extend(cases);
-}
-
-/// Removes `<folder>/` from pysim's output as `tests/regen.py` removes it
-/// from python3's: both print absolute paths of the program's files
-/// (`__file__`, tracebacks, import errors), and the expectations must not
-/// depend on where the repository lives.
-fn strip_folder(data: Vec<u8>, dir: &Path) -> Vec<u8> {
-    let mut prefixes = vec![dir.to_path_buf()];
-    if let Ok(real) = dir.canonicalize() {
-        prefixes.push(real);
-    }
-    let mut data = data;
-    for p in prefixes {
-        let mut prefix = p.to_string_lossy().into_owned().into_bytes();
-        prefix.push(b'/');
-        data = replace_bytes(&data, &prefix);
-    }
-    data
-}
-
-fn replace_bytes(data: &[u8], pat: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len());
-    let mut i = 0;
-    while i < data.len() {
-        if data[i..].starts_with(pat) {
-            i += pat.len();
-        } else {
-            out.push(data[i]);
-            i += 1;
-        }
-    }
-    out
 }
 
 /// Relative paths listed in KNOWN_FAILURES (blank lines and `#` comments ignored).

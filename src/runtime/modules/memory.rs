@@ -36,13 +36,19 @@ impl MemoryTypes {
     }
 }
 
-/// Creates the static types and `sys._debugmallocstats` (at bootstrap).
+/// Creates the static types, `sys._debugmallocstats` and
+/// `sys.getallocatedblocks` (at bootstrap).
 pub fn install(vm: &mut Vm) {
     weakref_mod::install_types(vm);
-    let f = vm.new_builtin(&crate::runtime::memory::DEBUGMALLOCSTATS, None);
     let sys_dict = vm.types.sys_dict;
-    let _ = vm.dict_set_str(sys_dict, "_debugmallocstats", f);
-    vm.decref(f, Holder::Temp);
+    for def in [
+        &crate::runtime::memory::DEBUGMALLOCSTATS,
+        &crate::runtime::memory::GETALLOCATEDBLOCKS,
+    ] {
+        let f = vm.new_builtin(def, None);
+        let _ = vm.dict_set_str(sys_dict, def.name, f);
+        vm.decref(f, Holder::Temp);
+    }
 }
 
 /// Calls `f` with every reference [`MemoryTypes`] and the collector own (for the audit).

@@ -6,6 +6,35 @@
 ProxyTypes = (ProxyType, CallableProxyType)
 
 
+class WeakMethod:
+    """A weak reference to a bound method: alive while its object is.
+    (CPython's is a `ref` subclass; this one only behaves like it.)"""
+
+    def __init__(self, meth, callback=None):
+        try:
+            obj = meth.__self__
+            func = meth.__func__
+        except AttributeError:
+            raise TypeError("argument should be a bound method, not {}"
+                            .format(type(meth))) from None
+        self_wr = ref(self)
+
+        def _cb(arg):
+            self = self_wr()
+            if self is not None and callback is not None:
+                callback(self)
+
+        self._obj_ref = ref(obj, _cb)
+        self._func_ref = ref(func, _cb)
+
+    def __call__(self):
+        obj = self._obj_ref()
+        func = self._func_ref()
+        if obj is None or func is None:
+            return None
+        return func.__get__(obj, type(obj))
+
+
 class WeakValueDictionary:
     def __init__(self, other=(), **kw):
         self.data = {}

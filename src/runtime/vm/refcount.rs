@@ -28,7 +28,7 @@ impl Vm {
     /// `ty` may be the null key only while bootstrapping the type objects.
     pub fn alloc(&mut self, ty: ObjRef, payload: Payload) -> ObjRef {
         let (size, heap_type, gc_type) = self.alloc_size(ty, &payload);
-        let block = self.allocator.allocate(size);
+        let block = self.allocate_object_block(ty, &payload, size);
         // A GC object's address (`id()`) is just after its `PyGC_Head`
         // (and a heap-type instance's after its managed-dict pointers).
         let mut head = GcHead::new(gc_type);
@@ -50,9 +50,6 @@ impl Vm {
         });
         if gc_type {
             self.gc_on_alloc(obj, track);
-        }
-        if self.tracemalloc.is_some() {
-            self.trace_alloc(block, size);
         }
         if heap_type {
             self.incref(ty, Holder::Field(obj, "ob_type"));
@@ -269,7 +266,8 @@ impl Vm {
             return false;
         }
         if let Some(obj) = self.heap.objects.remove(o) {
-            self.allocator.free(obj.addr, obj.size);
+            let kind = self.free_list_kind(obj.ty, &obj.payload);
+            self.free_object_block(&obj, kind);
         }
         if let Some(sink) = self.sink.as_mut() {
             sink.event(&Event::Free {
@@ -329,6 +327,7 @@ impl Vm {
         let payload = std::mem::replace(&mut obj.payload, Payload::Plain);
         let dict = obj.dict.take();
         let ty = obj.ty;
+        let free_list = self.free_list_kind(ty, &payload);
         if let Some(d) = dict {
             self.decref(d, Holder::Field(o, "__dict__"));
         }
@@ -358,14 +357,9 @@ impl Vm {
             self.decref(ty, Holder::Field(o, "ob_type"));
         }
         if let Some(obj) = self.heap.objects.remove(o) {
-            let gc_type = obj.gc.has(GcHead::F_GC_TYPE);
-            let block = obj.addr - obj.gc.preheader();
-            self.allocator.free(block, obj.size);
-            if gc_type {
+            self.free_object_block(&obj, free_list);
+            if obj.gc.has(GcHead::F_GC_TYPE) {
                 self.gc_on_free(obj.gc);
-            }
-            if self.tracemalloc.is_some() {
-                self.trace_free(block);
             }
         }
         if let Some(sink) = self.sink.as_mut() {

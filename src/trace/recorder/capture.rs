@@ -4,6 +4,7 @@
 //! and dicts), the running frames, the roots — as state records.
 
 use super::*;
+use crate::bytecode::{CO_FAST_CELL, CO_FAST_FREE};
 
 impl Recorder {
     pub(super) fn code_id(&mut self, code: &Rc<CodeObject>) -> CodeId {
@@ -71,6 +72,7 @@ impl Recorder {
                 | Payload::Str(_)
                 | Payload::Bool(_)
                 | Payload::Bytes(_)
+                | Payload::RangeIter { .. }
         );
         if self.started
             && atomic
@@ -563,8 +565,16 @@ impl Recorder {
                     self.capture_object(vm, id, true);
                 }
                 // Cells are filled by STORE_DEREF without an event.
-                for r in top.fast.iter().flatten() {
-                    if let Some(Payload::Cell(_)) = vm.heap().objects.get(*r).map(|o| &o.payload) {
+                let kinds = &top.code.localspluskinds;
+                for (i, r) in top.fast.iter().enumerate() {
+                    let Some(r) = r else { continue };
+                    let cellish = kinds
+                        .get(i)
+                        .is_none_or(|k| k & (CO_FAST_CELL | CO_FAST_FREE) != 0);
+                    if cellish
+                        && let Some(Payload::Cell(_)) =
+                            vm.heap().objects.get(*r).map(|o| &o.payload)
+                    {
                         let id = self.id(*r);
                         self.capture_object(vm, id, false);
                     }

@@ -189,9 +189,11 @@ pub fn scene_svg(trace: &Trace, scene: &Scene) -> String {
         if o.dying {
             let _ = writeln!(
                 body,
-                r#"<text x="{}" y="{}" class="dying">✝ freed during this step</text>"#,
+                r#"<text x="{}" y="{}" class="dying">{}</text>"#,
                 x + 8.0,
-                ry + 12.0
+                ry + 12.0,
+                o.fate
+                    .map_or("", |f| super::state_text::fate_text(f).trim())
             );
             ry += ROW_H * 0.8;
         }

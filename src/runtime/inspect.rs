@@ -357,6 +357,7 @@ impl Inspector for Vm {
                 | Payload::Str(_)
                 | Payload::Bool(_)
                 | Payload::Bytes(_)
+                | Payload::RangeIter { .. }
         );
         !atomic || o.dict.is_some() || self.is_heap_type(o.ty)
     }

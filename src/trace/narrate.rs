@@ -17,6 +17,7 @@
 
 use super::describe::Namer;
 use super::model::*;
+pub use super::quiet::{quiet_objects, silent_gains};
 use super::store::{Trace, is_boundary};
 use crate::runtime::events::FrameId;
 use std::collections::HashMap;
@@ -140,6 +141,7 @@ pub fn narrate(trace: &Trace, opts: &NarrateOptions) -> String {
         totals: Totals::default(),
         quiet: quiet_objects(trace),
         silent: silent_gains(trace),
+        lines: HashMap::new(),
     };
     n.run();
     n.out
@@ -158,129 +160,8 @@ struct Narrator<'t> {
     /// Objects summarised rather than narrated (see [`quiet_objects`]).
     quiet: Vec<bool>,
     silent: HashMap<u64, Vec<(ObjId, TraceHolder)>>,
-}
-
-/// Objects whose refcount traffic is summarised: what the interpreter shares
-/// (None, small ints, interned strings, types), what it made to set the
-/// program up (module, globals, code), and strings used as names.
-pub fn quiet_objects(trace: &Trace) -> Vec<bool> {
-    let mut quiet: Vec<bool> = trace
-        .objects
-        .iter()
-        .map(|m| m.shared || m.born.is_some_and(|(_, line)| line == 0))
-        .collect();
-    // Constants of the program's code are part of the story even though
-    // the compiler made them before the first line.
-    let consts = trace.syms.lookup("co_consts");
-    let mut dec = trace.decoder();
-    while let Some(r) = dec.next() {
-        if let Record::Refs { refs, .. } = r {
-            for &(t, s) in refs {
-                if let TraceSlot::Field(n) = s
-                    && Some(n) == consts
-                    && let Some(m) = trace.meta(t)
-                    && !m.shared
-                    && trace.type_name(t) != "code"
-                    && let Some(q) = quiet.get_mut(t.0 as usize)
-                {
-                    *q = false;
-                }
-            }
-            continue;
-        }
-        if let Record::Incref {
-            holder: TraceHolder::Name { key, .. },
-            ..
-        }
-        | Record::Decref {
-            holder: TraceHolder::Name { key, .. },
-            ..
-        } = r
-            && let Some(q) = quiet.get_mut(key.0 as usize)
-        {
-            *q = true;
-        }
-    }
-    quiet
-}
-
-/// References that appeared inside objects without an event naming the new
-/// holder (the items a new tuple took from the stack, a cell filled by
-/// `STORE_DEREF`), found by comparing successive `Refs` records; keyed by
-/// the step during which they appeared.
-pub fn silent_gains(trace: &Trace) -> HashMap<u64, Vec<(ObjId, TraceHolder)>> {
-    let mut out: HashMap<u64, Vec<(ObjId, TraceHolder)>> = HashMap::new();
-    let mut last: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
-    let dict = trace.syms.lookup("__dict__");
-    let mut boundaries = 0u64;
-    let mut dec = trace.decoder();
-    while let Some(r) = dec.next() {
-        if is_boundary(&r, trace.mode) {
-            boundaries += 1;
-            continue;
-        }
-        let (obj, refs, append) = match r {
-            Record::Refs { obj, refs } => (obj, refs, false),
-            Record::RefsAppend { obj, refs } => (obj, refs, true),
-            Record::RefsPatch { obj, changes } => {
-                let step = boundaries.checked_sub(2);
-                let old = last.entry(obj).or_default();
-                for &(pos, t) in changes {
-                    if let Some(slot) = old.get_mut(pos as usize)
-                        && *slot != t
-                    {
-                        *slot = t;
-                        if let Some(step) = step {
-                            out.entry(step)
-                                .or_default()
-                                .push((t, TraceHolder::Item(obj)));
-                        }
-                    }
-                }
-                continue;
-            }
-            Record::Free { obj, .. } => {
-                last.remove(&obj);
-                continue;
-            }
-            _ => continue,
-        };
-        let old = last.entry(obj).or_default();
-        let mut before = if append {
-            Vec::new()
-        } else {
-            std::mem::take(old)
-        };
-        let step = boundaries.checked_sub(2);
-        for &(t, slot) in refs {
-            if let Some(i) = before.iter().position(|&b| b == t) {
-                before.swap_remove(i);
-                continue;
-            }
-            let holder = match slot {
-                TraceSlot::Index(_) | TraceSlot::Key(_) | TraceSlot::Value(_) => {
-                    TraceHolder::Item(obj)
-                }
-                TraceSlot::Cell => TraceHolder::Cell(obj),
-                TraceSlot::Field(n) => TraceHolder::Field(obj, n),
-                TraceSlot::Dict => match dict {
-                    Some(d) => TraceHolder::Field(obj, d),
-                    None => continue,
-                },
-                _ => continue,
-            };
-            if let Some(step) = step {
-                out.entry(step).or_default().push((t, holder));
-            }
-        }
-        let old = last.entry(obj).or_default();
-        if append {
-            old.extend(refs.iter().map(|(t, _)| *t));
-        } else {
-            *old = refs.iter().map(|(t, _)| *t).collect();
-        }
-    }
-    out
+    /// The last line of each frame (for instruction steps).
+    lines: HashMap<FrameId, u32>,
 }
 
 impl Narrator<'_> {
@@ -296,8 +177,19 @@ impl Narrator<'_> {
             StepMode::Line
         };
         let mut dec = trace.decoder();
+        // In instruction mode a Line record announces the instruction that
+        // follows it: the group starts at the Line.
+        let mut after_line = false;
         while let Some(r) = dec.next() {
-            if is_boundary(&r, group_mode) && !self.exited {
+            let starts = match (&r, group_mode) {
+                (Record::Line { .. }, _) => true,
+                (Record::Instruction { .. }, StepMode::Instruction) => !after_line,
+                _ => false,
+            };
+            if r.is_story() {
+                after_line = matches!(r, Record::Line { .. });
+            }
+            if starts && !self.exited {
                 self.flush();
                 self.story = StepStory::default();
             }
@@ -325,12 +217,16 @@ impl Narrator<'_> {
             Record::Line { frame, line } => {
                 self.story.frame = Some(frame);
                 self.story.line = line;
+                self.lines.insert(frame, line);
             }
             Record::Instruction {
                 frame,
                 index,
                 opname,
             } => {
+                if self.story.frame != Some(frame) || self.story.line == 0 {
+                    self.story.line = self.lines.get(&frame).copied().unwrap_or(0);
+                }
                 self.story.frame = Some(frame);
                 self.story.instruction = Some((index, opname));
             }
@@ -450,6 +346,35 @@ impl Narrator<'_> {
                 );
                 self.happen(order, self.paint.frame(&text));
             }
+            Record::Import {
+                phase,
+                name,
+                module,
+                file,
+            } if self.opts.imports => {
+                let name = trace.sym(name);
+                let module = module.map(|m| trace.label(m)).unwrap_or_default();
+                let text = match phase {
+                    ImportPhase::Search => {
+                        format!("import `{name}`: not in sys.modules, searching")
+                    }
+                    ImportPhase::CacheHit => {
+                        format!("import `{name}`: already in sys.modules ({module})")
+                    }
+                    ImportPhase::Created => match file {
+                        Some(f) => {
+                            format!("module `{name}` created ({module}) from {}", trace.sym(f))
+                        }
+                        None => format!("module `{name}` created ({module})"),
+                    },
+                    ImportPhase::Exec => format!("running the body of module `{name}`"),
+                    ImportPhase::Done => format!("module `{name}` imported"),
+                    ImportPhase::Failed => {
+                        format!("importing `{name}` failed: removed from sys.modules")
+                    }
+                };
+                self.happen(order, self.paint.frame(&text));
+            }
             Record::Stdout { text } | Record::Stderr { text } => {
                 let which = if matches!(r, Record::Stdout { .. }) {
                     "output"
@@ -516,8 +441,7 @@ impl Narrator<'_> {
             }
         }
         if let Some((a, b)) = self.opts.lines
-            && !self.story.at_exit
-            && (!in_main || self.story.line < a || self.story.line > b)
+            && (self.story.at_exit || !in_main || self.story.line < a || self.story.line > b)
         {
             return false;
         }

@@ -63,6 +63,8 @@ pub struct SceneObject {
     pub depth: u32,
     /// Freed during this step (before the next one).
     pub dying: bool,
+    /// How, when `dying`.
+    pub fate: Option<FreeCause>,
 }
 
 /// A step, ready to draw.
@@ -365,9 +367,11 @@ impl Builder<'_> {
             }
             ObjKind::Other => {}
         }
-        let dying = meta
+        let fate = meta
             .and_then(|m| m.died)
-            .is_some_and(|(s, _, _)| s == state.step);
+            .filter(|(s, _, _)| *s == state.step)
+            .map(|(_, _, cause)| cause);
+        let dying = fate.is_some();
         self.index.insert(id, self.objects.len());
         self.objects.push(SceneObject {
             id,
@@ -379,6 +383,7 @@ impl Builder<'_> {
             rows,
             depth,
             dying,
+            fate,
         });
     }
 }

@@ -15,7 +15,7 @@
 //! ```
 
 use super::describe::holder_ref_phrase;
-use super::model::ObjId;
+use super::model::{FreeCause, ObjId};
 use super::scene::{ObjKind, Scene, Value, build_scene};
 use super::state::{HolderRef, State};
 use super::store::Trace;
@@ -91,8 +91,9 @@ pub fn render_scene(trace: &Trace, state: &State, scene: &Scene) -> String {
         }
         out.push_str(&head);
         out.push('\n');
-        if o.dying {
-            out.push_str("    ✝ freed during this step\n");
+        if let Some(fate) = o.fate {
+            out.push_str(fate_text(fate));
+            out.push('\n');
         }
         for (k, v) in &o.rows {
             let v = value_text(trace, v);
@@ -119,4 +120,13 @@ pub fn render_scene(trace: &Trace, state: &State, scene: &Scene) -> String {
         }
     }
     out
+}
+
+/// How an object that dies during the step dies, in words.
+pub fn fate_text(cause: FreeCause) -> &'static str {
+    match cause {
+        FreeCause::RefcountZero => "    ✝ freed during this step",
+        FreeCause::CycleCollection => "    ✝ collected by the gc during this step",
+        FreeCause::InterpreterExit => "    ✝ freed when the interpreter exits",
+    }
 }

@@ -35,6 +35,19 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// An XML id for an object box, from its label (`list#1` → `obj-list-1`).
+fn element_id(label: &str) -> String {
+    let mut id = String::from("obj-");
+    for c in label.chars() {
+        id.push(if c.is_ascii_alphanumeric() || c == '_' {
+            c
+        } else {
+            '-'
+        });
+    }
+    id
+}
+
 /// Cuts `s` to `max` characters.
 fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -144,8 +157,8 @@ pub fn scene_svg(trace: &Trace, scene: &Scene) -> String {
         };
         let _ = writeln!(
             body,
-            r#"<g class="object" id="obj-{}"><rect x="{x}" y="{oy}" width="{OBJ_W}" height="{h}" rx="4" fill="{fill}" stroke="{stroke}"{dash}/>"#,
-            o.id.0
+            r#"<g class="object" id="{}"><rect x="{x}" y="{oy}" width="{OBJ_W}" height="{h}" rx="4" fill="{fill}" stroke="{stroke}"{dash}/>"#,
+            element_id(&o.label)
         );
         let _ = writeln!(
             body,
@@ -176,9 +189,11 @@ pub fn scene_svg(trace: &Trace, scene: &Scene) -> String {
         if o.dying {
             let _ = writeln!(
                 body,
-                r#"<text x="{}" y="{}" class="dying">✝ freed during this step</text>"#,
+                r#"<text x="{}" y="{}" class="dying">{}</text>"#,
                 x + 8.0,
-                ry + 12.0
+                ry + 12.0,
+                o.fate
+                    .map_or("", |f| super::state_text::fate_text(f).trim())
             );
             ry += ROW_H * 0.8;
         }

@@ -54,6 +54,9 @@ test('the page loads, runs the first lesson and shows its trace', async () => {
   const n = await page.evaluate(() => window.pysim.app.log.lines.length - 1);
   await waitStep(page, n);
   assert.match(await text(page, '#stdout'), /== assignment binds a name; it does not copy ==/);
+  // Exactly what python3 prints, when python3 is here to ask.
+  const py = spawnSync('python3', ['01_names_and_objects.py'], { cwd: join(WEB, '..', 'lessons'), encoding: 'utf8' });
+  if (!py.error && py.status === 0) assert.equal(await text(page, '#stdout'), py.stdout);
   await shot(page, 'lesson-01-end');
   assert.deepEqual(page.errors, []);
   console.log(`# first lesson on screen ${ms} ms after navigation (includes page load)`);

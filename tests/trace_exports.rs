@@ -77,7 +77,10 @@ fn jsonl_follows_the_schema() {
             last_step = step;
             let mut uses_obj = |key: &str| {
                 let label = str_of(&v, key, &ctx).to_string();
-                assert!(known.contains(&label), "{ctx}: {label} used before it was described");
+                assert!(
+                    known.contains(&label),
+                    "{ctx}: {label} used before it was described"
+                );
             };
             match kind.as_str() {
                 "alloc" => {
@@ -98,7 +101,18 @@ fn jsonl_follows_the_schema() {
                     let holder = v.get("holder").expect("holder");
                     let hk = str_of(holder, "kind", &ctx);
                     assert!(
-                        ["stack", "local", "frame_field", "cell", "name", "item", "field", "root", "temp"].contains(&hk),
+                        [
+                            "stack",
+                            "local",
+                            "frame_field",
+                            "cell",
+                            "name",
+                            "item",
+                            "field",
+                            "root",
+                            "temp"
+                        ]
+                        .contains(&hk),
                         "{ctx}: holder kind {hk}"
                     );
                 }
@@ -125,7 +139,8 @@ fn jsonl_follows_the_schema() {
                 "stdout" | "stderr" => {
                     str_of(&v, "text", &ctx);
                 }
-                "cell" | "finalize" | "mutated" | "exception_raised" | "exception_caught" | "instruction" => {}
+                "cell" | "finalize" | "mutated" | "exception_raised" | "exception_caught"
+                | "instruction" => {}
                 other => panic!("{ctx}: unknown record type {other}"),
             }
         }
@@ -138,7 +153,10 @@ fn chrome_trace_is_well_formed() {
     for path in PROGRAMS {
         let (trace, _) = record(path);
         let doc = Json::parse(&to_chrome(&trace)).unwrap();
-        let events = doc.get("traceEvents").and_then(Json::as_array).expect("traceEvents");
+        let events = doc
+            .get("traceEvents")
+            .and_then(Json::as_array)
+            .expect("traceEvents");
         let mut open: Vec<String> = Vec::new();
         let mut last_ts = 0;
         let (mut allocs, mut counters) = (0, 0);
@@ -201,37 +219,64 @@ fn python_tutor_trace_is_well_formed() {
     for path in PROGRAMS {
         let (trace, source) = record(path);
         let doc = Json::parse(&to_pytutor(&trace)).unwrap();
-        assert_eq!(doc.get("code").and_then(Json::as_str), Some(source.as_str()));
+        assert_eq!(
+            doc.get("code").and_then(Json::as_str),
+            Some(source.as_str())
+        );
         let entries = doc.get("trace").and_then(Json::as_array).expect("trace");
         assert!(!entries.is_empty(), "{path}");
         for (i, e) in entries.iter().enumerate() {
             let ctx = format!("{path} entry {i}");
             let event = str_of(e, "event", &ctx);
-            assert!(["step_line", "call", "return", "exception"].contains(&event), "{ctx}: {event}");
+            assert!(
+                ["step_line", "call", "return", "exception"].contains(&event),
+                "{ctx}: {event}"
+            );
             assert!(int_of(e, "line", &ctx) > 0, "{ctx}");
             str_of(e, "func_name", &ctx);
             str_of(e, "stdout", &ctx);
             let globals = e.get("globals").expect("globals");
             let heap = e.get("heap").expect("heap");
-            assert!(matches!(globals, Json::Obj(_)) && matches!(heap, Json::Obj(_)), "{ctx}");
-            for name in e.get("ordered_globals").and_then(Json::as_array).expect("ordered_globals") {
+            assert!(
+                matches!(globals, Json::Obj(_)) && matches!(heap, Json::Obj(_)),
+                "{ctx}"
+            );
+            for name in e
+                .get("ordered_globals")
+                .and_then(Json::as_array)
+                .expect("ordered_globals")
+            {
                 let name = name.as_str().expect("global name");
                 assert!(globals.get(name).is_some(), "{ctx}: {name} not in globals");
             }
-            for f in e.get("stack_to_render").and_then(Json::as_array).expect("stack_to_render") {
+            for f in e
+                .get("stack_to_render")
+                .and_then(Json::as_array)
+                .expect("stack_to_render")
+            {
                 str_of(f, "func_name", &ctx);
                 int_of(f, "frame_id", &ctx);
                 str_of(f, "unique_hash", &ctx);
-                assert!(matches!(f.get("is_highlighted"), Some(Json::Bool(_))), "{ctx}");
+                assert!(
+                    matches!(f.get("is_highlighted"), Some(Json::Bool(_))),
+                    "{ctx}"
+                );
                 let locals = f.get("encoded_locals").expect("encoded_locals");
-                for n in f.get("ordered_varnames").and_then(Json::as_array).expect("ordered_varnames") {
+                for n in f
+                    .get("ordered_varnames")
+                    .and_then(Json::as_array)
+                    .expect("ordered_varnames")
+                {
                     assert!(locals.get(n.as_str().unwrap()).is_some(), "{ctx}");
                 }
             }
             if let Json::Obj(pairs) = heap {
                 for (_, obj) in pairs {
                     let items = obj.as_array().expect("heap object is an array");
-                    assert!(items.first().and_then(Json::as_str).is_some(), "{ctx}: heap tag");
+                    assert!(
+                        items.first().and_then(Json::as_str).is_some(),
+                        "{ctx}: heap tag"
+                    );
                 }
             }
             refs_resolve(e, heap, &ctx);

@@ -67,6 +67,11 @@ pub trait Inspector {
     /// The frame a generator or frame object owns, if any (its references are
     /// also reported by [`Inspector::refs`] with `Local`/`Stack`/`FrameField` slots).
     fn owned_frame(&self, obj: ObjRef) -> Option<&Frame>;
+    /// False when `obj` can never own a reference (an int, a str…): a
+    /// quick test that lets a sink skip [`Inspector::refs`].
+    fn owns_refs(&self, _obj: ObjRef) -> bool {
+        true
+    }
 }
 
 /// The references a frame owns, with the holder kind of each: `Local(i)`,
@@ -339,6 +344,21 @@ impl Inspector for Vm {
         if self.is_heap_type(o.ty) {
             out.push((o.ty, Slot::Type));
         }
+    }
+
+    fn owns_refs(&self, obj: ObjRef) -> bool {
+        let Some(o) = self.heap.objects.get(obj) else {
+            return false;
+        };
+        let atomic = matches!(
+            o.payload,
+            Payload::Int(_)
+                | Payload::Float(_)
+                | Payload::Str(_)
+                | Payload::Bool(_)
+                | Payload::Bytes(_)
+        );
+        !atomic || o.dict.is_some() || self.is_heap_type(o.ty)
     }
 
     fn owned_frame(&self, obj: ObjRef) -> Option<&Frame> {

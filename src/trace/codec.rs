@@ -40,6 +40,7 @@ const FRAME_OWNER: u8 = 0x37;
 const ROOTS: u8 = 0x38;
 const TEMP_ROOTS: u8 = 0x39;
 const FRAME_GONE: u8 = 0x3a;
+const REFS_PATCH: u8 = 0x3b;
 /// Tags from here on are followed by their byte length, so that readers skip
 /// record kinds added by later schema versions (GC phases, imports…).
 pub const EXTENSION_FIRST: u8 = 0x40;
@@ -260,6 +261,17 @@ impl Encoder {
                 self.byte(FRAME_GONE);
                 self.frame(frame);
             }
+            Record::RefsPatch { obj, changes } => {
+                self.byte(REFS_PATCH);
+                self.owner(obj);
+                self.varint(changes.len() as u64);
+                let mut prev = 0;
+                for &(pos, target) in changes {
+                    self.delta(prev, pos);
+                    prev = pos;
+                    self.obj(target);
+                }
+            }
             Record::Line { frame, line } => {
                 self.byte(LINE);
                 self.frame(frame);
@@ -450,6 +462,7 @@ pub struct Decoder<'t> {
     slots: Vec<Option<ObjId>>,
     fields: Vec<(Sym, ObjId)>,
     roots: Vec<(ObjId, Sym)>,
+    patch: Vec<(u32, ObjId)>,
 }
 
 impl<'t> Decoder<'t> {
@@ -463,6 +476,7 @@ impl<'t> Decoder<'t> {
             slots: Vec::new(),
             fields: Vec::new(),
             roots: Vec::new(),
+            patch: Vec::new(),
         }
     }
 
@@ -708,6 +722,21 @@ impl<'t> Decoder<'t> {
                     _ => FrameExit::Yield,
                 };
                 Record::FramePop { frame, exit }
+            }
+            REFS_PATCH => {
+                let obj = self.owner();
+                self.patch.clear();
+                let n = self.varint();
+                let mut prev = 0;
+                for _ in 0..n {
+                    prev = self.delta(prev);
+                    let t = self.obj();
+                    self.patch.push((prev, t));
+                }
+                Record::RefsPatch {
+                    obj,
+                    changes: &self.patch,
+                }
             }
             FRAME_GONE => Record::FrameGone {
                 frame: self.frame(),

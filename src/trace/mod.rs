@@ -15,6 +15,7 @@ pub mod explain;
 pub mod export;
 #[doc(hidden)]
 pub mod fake;
+pub mod fxhash;
 pub mod json;
 pub mod lifetimes;
 pub mod model;

@@ -223,6 +223,11 @@ pub enum Record<'t> {
         obj: ObjId,
         refs: &'t [(ObjId, TraceSlot)],
     },
+    /// Some references replaced in place: (position in the reference list, new target).
+    RefsPatch {
+        obj: ObjId,
+        changes: &'t [(u32, ObjId)],
+    },
     /// What a frame runs and in which namespace (first seen, or changed).
     FrameInfo {
         frame: FrameId,
@@ -273,6 +278,7 @@ impl Record<'_> {
             Record::SetCount { .. }
                 | Record::Refs { .. }
                 | Record::RefsAppend { .. }
+                | Record::RefsPatch { .. }
                 | Record::FrameInfo { .. }
                 | Record::FrameLocals { .. }
                 | Record::FrameStack { .. }

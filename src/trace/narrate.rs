@@ -222,6 +222,23 @@ pub fn silent_gains(trace: &Trace) -> HashMap<u64, Vec<(ObjId, TraceHolder)>> {
         let (obj, refs, append) = match r {
             Record::Refs { obj, refs } => (obj, refs, false),
             Record::RefsAppend { obj, refs } => (obj, refs, true),
+            Record::RefsPatch { obj, changes } => {
+                let step = boundaries.checked_sub(2);
+                let old = last.entry(obj).or_default();
+                for &(pos, t) in changes {
+                    if let Some(slot) = old.get_mut(pos as usize)
+                        && *slot != t
+                    {
+                        *slot = t;
+                        if let Some(step) = step {
+                            out.entry(step)
+                                .or_default()
+                                .push((t, TraceHolder::Item(obj)));
+                        }
+                    }
+                }
+                continue;
+            }
             Record::Free { obj, .. } => {
                 last.remove(&obj);
                 continue;

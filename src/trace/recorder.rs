@@ -16,6 +16,7 @@
 //! [`RecorderHandle`]; after the run, [`RecorderHandle::finish`] yields the [`Trace`].
 
 use super::codec::Encoder;
+use super::fxhash::FxHashMap as HashMap;
 use super::model::*;
 use super::store::{STEP_MARK_EVERY, StepMark, SymTable, Trace};
 use crate::bytecode::CodeObject;
@@ -26,7 +27,6 @@ use crate::runtime::object::Payload;
 use crate::runtime::vm::frame::Frame;
 use slotmap::Key;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What to record.
@@ -50,8 +50,20 @@ struct Shadow {
     flags: u8,
 }
 
+/// The recorder's per-object state, kept together for locality.
+#[derive(Debug, Clone, Copy)]
+struct Tracked {
+    /// The VM's key.
+    key: ObjRef,
+    /// The refcount last written (u64::MAX: unknown).
+    count: u64,
+    shadow: Shadow,
+    /// The boundary at which it was last captured.
+    stamp: u32,
+}
+
 /// What the recorder last wrote about a frame.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct FrameShadow {
     code: Option<CodeId>,
     globals: Option<ObjId>,
@@ -60,6 +72,31 @@ struct FrameShadow {
     fields: Vec<(Sym, ObjId)>,
     owner: Option<ObjId>,
     written: bool,
+    /// The same, as the VM's keys, for a quick comparison.
+    code_ptr: *const CodeObject,
+    raw_globals: Option<ObjRef>,
+    raw_locals: Vec<Option<ObjRef>>,
+    raw_stack: Vec<Option<ObjRef>>,
+    raw_fields: [Option<ObjRef>; 4],
+}
+
+impl Default for FrameShadow {
+    fn default() -> Self {
+        FrameShadow {
+            code: None,
+            globals: None,
+            locals: Vec::new(),
+            stack: Vec::new(),
+            fields: Vec::new(),
+            owner: None,
+            written: false,
+            code_ptr: std::ptr::null(),
+            raw_globals: None,
+            raw_locals: Vec::new(),
+            raw_stack: Vec::new(),
+            raw_fields: [None; 4],
+        }
+    }
 }
 
 const HASH_MUL: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -91,22 +128,26 @@ pub struct Recorder {
     /// `&'static str` names (holders, fields) by address, to skip hashing.
     static_syms: HashMap<(usize, usize), Sym>,
     objects: Vec<ObjMeta>,
-    /// ObjId → the VM's key.
-    keys: Vec<ObjRef>,
+    /// Per object: the VM's key and what the recorder last wrote about it.
     /// Slot index → (version, ObjId) of the object living there.
     by_slot: Vec<(u32, u32)>,
-    counts: Vec<u64>,
-    shadows: Vec<Shadow>,
+    tracked: Vec<Tracked>,
     dirty: Vec<ObjId>,
+    /// What was last written of each big list, tuple and dict (VM keys).
+    big: HashMap<ObjId, Vec<ObjRef>>,
+    big_changed: Vec<u32>,
+    big_changes: Vec<(u32, ObjId)>,
+    /// Names by the address of their (long-lived) text, to skip hashing.
+    name_cache: HashMap<(usize, usize), Sym>,
     /// (container, item) of every item incref since the last boundary.
     appends: Vec<(ObjId, ObjId)>,
-    /// Per-boundary stamps, to capture each object at most once per boundary.
-    stamps: Vec<u32>,
+    /// The current boundary's stamp (see [`Tracked::stamp`]).
     stamp: u32,
     /// Frames running now, from the story (outermost first).
     running: Vec<FrameId>,
     roots_hash: u64,
     temp_roots: Vec<(ObjId, Sym)>,
+    temp_scratch: Vec<(ObjRef, &'static str)>,
     type_ordinals: HashMap<Sym, u32>,
     codes: Vec<CodeMeta>,
     code_ids: HashMap<*const CodeObject, CodeId>,
@@ -143,27 +184,30 @@ impl Recorder {
             opts,
             enc: Encoder::default(),
             syms: SymTable::default(),
-            static_syms: HashMap::new(),
+            static_syms: HashMap::default(),
             objects: Vec::new(),
-            keys: Vec::new(),
+
             by_slot: Vec::new(),
-            counts: Vec::new(),
-            shadows: Vec::new(),
+            tracked: Vec::new(),
             dirty: Vec::new(),
+            big: HashMap::default(),
+            big_changed: Vec::new(),
+            big_changes: Vec::new(),
+            name_cache: HashMap::default(),
             appends: Vec::new(),
-            stamps: Vec::new(),
             stamp: 1,
             running: Vec::new(),
             roots_hash: 0,
             temp_roots: Vec::new(),
-            type_ordinals: HashMap::new(),
+            temp_scratch: Vec::new(),
+            type_ordinals: HashMap::default(),
             codes: Vec::new(),
-            code_ids: HashMap::new(),
+            code_ids: HashMap::default(),
             code_keep: Vec::new(),
-            frames: HashMap::new(),
+            frames: HashMap::default(),
             dirty_frames: Vec::new(),
-            frame_owners: HashMap::new(),
-            owned_by: HashMap::new(),
+            frame_owners: HashMap::default(),
+            owned_by: HashMap::default(),
             generators: Vec::new(),
             orphans: Vec::new(),
             steps: 0,
@@ -200,9 +244,8 @@ impl Recorder {
             main_file: main_file.to_string(),
             source: source.to_string(),
             inspected: self.inspected,
-            checkpoints: Vec::new(),
+            checkpoints: std::cell::OnceCell::new(),
         };
-        trace.build_checkpoints();
         trace
     }
 
@@ -214,6 +257,21 @@ impl Recorder {
     /// Story records so far.
     pub fn events(&self) -> u64 {
         self.events
+    }
+
+    /// Interns a name whose text usually lives long at the same address (a
+    /// code object's names, a type's name): the address finds it without
+    /// hashing the text, which is then compared to be sure.
+    fn intern_fast(&mut self, s: &str) -> Sym {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(&sym) = self.name_cache.get(&key)
+            && self.syms.get(sym) == s
+        {
+            return sym;
+        }
+        let sym = self.syms.intern(s);
+        self.name_cache.insert(key, sym);
+        sym
     }
 
     fn static_sym(&mut self, s: &'static str) -> Sym {
@@ -254,16 +312,18 @@ impl Recorder {
         }
         self.by_slot[idx] = (version, id);
         self.objects.push(meta);
-        self.keys.push(r);
-        self.counts.push(u64::MAX);
-        self.shadows.push(Shadow::default());
-        self.stamps.push(0);
+        self.tracked.push(Tracked {
+            key: r,
+            count: u64::MAX,
+            shadow: Shadow::default(),
+            stamp: 0,
+        });
         ObjId(id)
     }
 
     #[inline]
     fn mark(&mut self, id: ObjId, flags: u8) {
-        let s = &mut self.shadows[id.0 as usize];
+        let s = &mut self.tracked[id.0 as usize].shadow;
         if s.flags == 0 {
             self.dirty.push(id);
         }
@@ -328,20 +388,10 @@ impl Recorder {
     }
 
     fn refcount_event(&mut self, obj: ObjRef, holder: Holder, count: u64, increment: bool) {
+        // Each record carries the new count, so silent changes in between
+        // (around `__del__`) need no record here; boundaries check them.
         let id = self.id(obj);
-        let expected = self.counts[id.0 as usize];
-        let before = if increment {
-            count.wrapping_sub(1)
-        } else {
-            count + 1
-        };
-        if expected != before {
-            self.enc.record(&Record::SetCount {
-                obj: id,
-                count: before,
-            });
-        }
-        self.counts[id.0 as usize] = count;
+        self.tracked[id.0 as usize].count = count;
         let holder = self.holder(holder, increment, id);
         let r = if increment {
             Record::Incref {
@@ -406,7 +456,7 @@ impl Recorder {
 
     /// Fills in what an object that existed before the trace looks like.
     fn describe(&mut self, vm: &dyn Inspector, id: ObjId) {
-        let r = self.keys[id.0 as usize];
+        let r = self.tracked[id.0 as usize].key;
         let Some(obj) = vm.heap().objects.get(r) else {
             return;
         };
@@ -428,22 +478,42 @@ impl Recorder {
     /// Writes an object's refcount (when it differs from what the story
     /// says) and references (when they changed).
     fn capture_object(&mut self, vm: &dyn Inspector, id: ObjId, on_stack: bool) {
-        if self.stamps[id.0 as usize] == self.stamp {
+        if self.tracked[id.0 as usize].stamp == self.stamp {
             return;
         }
-        self.stamps[id.0 as usize] = self.stamp;
-        let r = self.keys[id.0 as usize];
+        self.tracked[id.0 as usize].stamp = self.stamp;
+        let r = self.tracked[id.0 as usize].key;
         let Some(obj) = vm.heap().objects.get(r) else {
-            self.shadows[id.0 as usize].flags = 0;
+            self.tracked[id.0 as usize].shadow.flags = 0;
             return;
         };
+        let atomic = matches!(
+            obj.payload,
+            Payload::Int(_)
+                | Payload::Float(_)
+                | Payload::Str(_)
+                | Payload::Bool(_)
+                | Payload::Bytes(_)
+        );
+        if self.started
+            && atomic
+            && self.tracked[id.0 as usize].count == obj.refcount
+            && !vm.owns_refs(r)
+        {
+            // Atomic values own no references (a subclass instance with a
+            // `__dict__` takes the general path).
+            return;
+        }
         let refcount = obj.refcount;
-        if self.counts[id.0 as usize] != refcount {
-            self.counts[id.0 as usize] = refcount;
+        if self.tracked[id.0 as usize].count != refcount {
+            self.tracked[id.0 as usize].count = refcount;
             self.enc.record(&Record::SetCount {
                 obj: id,
                 count: refcount,
             });
+        }
+        if self.started && self.capture_big(vm, id, obj) {
+            return;
         }
         let mut vm_refs = std::mem::take(&mut self.vm_refs);
         vm_refs.clear();
@@ -456,7 +526,7 @@ impl Recorder {
             refs.push((t, slot));
         }
         self.vm_refs = vm_refs;
-        let shadow = self.shadows[id.0 as usize];
+        let shadow = self.tracked[id.0 as usize].shadow;
         let n = refs.len() as u32;
         let append_only = shadow.flags & DIRTY_FULL == 0
             && self.started
@@ -473,7 +543,7 @@ impl Recorder {
                 obj: id,
                 refs: &refs[shadow.len as usize..],
             });
-            self.shadows[id.0 as usize] = Shadow {
+            self.tracked[id.0 as usize].shadow = Shadow {
                 len: n,
                 hash: h,
                 ..Shadow::default()
@@ -486,14 +556,15 @@ impl Recorder {
                     refs: &refs,
                 });
             }
-            self.shadows[id.0 as usize] = Shadow {
+            self.tracked[id.0 as usize].shadow = Shadow {
                 len: n,
                 hash: h,
                 ..Shadow::default()
             };
         }
         self.trace_refs = refs;
-        if let Some(frame) = vm.owned_frame(r) {
+        let owns_frame = matches!(obj.payload, Payload::Generator(_) | Payload::Frame(_));
+        if let Some(frame) = owns_frame.then(|| vm.owned_frame(r)).flatten() {
             self.capture_frame(frame, Some(id));
         } else if let Some(&f) = self.owned_by.get(&id)
             && !self.running.contains(&f)
@@ -504,6 +575,139 @@ impl Recorder {
             self.frames.remove(&f);
             self.enc.record(&Record::FrameGone { frame: f });
         }
+    }
+
+    /// Big lists, tuples and dicts are compared slot by slot with a copy of
+    /// what was last written (the VM's keys, no id lookups), so that a step
+    /// that replaces one value or appends one item writes just that.
+    /// False when `obj` is not such a container (the general path applies).
+    fn capture_big(&mut self, vm: &dyn Inspector, id: ObjId, obj: &Object) -> bool {
+        let (len, is_dict) = match &obj.payload {
+            Payload::List(v) => (v.len(), false),
+            Payload::Tuple(v) => (v.len(), false),
+            Payload::Dict(d) => (2 * d.map.len(), true),
+            _ => return false,
+        };
+        let known = self.big.contains_key(&id);
+        if obj.dict.is_some() || (!known && len <= BIG_CONTAINER) {
+            return false;
+        }
+        if !known
+            && !matches!(
+                &*vm.type_name(self.tracked[id.0 as usize].key),
+                "list" | "tuple" | "dict"
+            )
+        {
+            return false;
+        }
+        let slot = |p: usize| {
+            if is_dict {
+                if p % 2 == 0 {
+                    TraceSlot::Key((p / 2) as u32)
+                } else {
+                    TraceSlot::Value((p / 2) as u32)
+                }
+            } else {
+                TraceSlot::Index(p as u32)
+            }
+        };
+        // Compare in place with what was written last.
+        let mut shadow = self.big.remove(&id).unwrap_or_default();
+        let mut changed = std::mem::take(&mut self.big_changed);
+        changed.clear();
+        let old_len = shadow.len();
+        let mut full = !known || len < old_len;
+        if !full {
+            let mut note = |p: usize, r: ObjRef| {
+                if p < old_len {
+                    if shadow[p] != r {
+                        changed.push(p as u32);
+                    }
+                } else {
+                    shadow.push(r);
+                }
+            };
+            match &obj.payload {
+                Payload::List(v) => v.iter().enumerate().for_each(|(p, &r)| note(p, r)),
+                Payload::Tuple(v) => v.iter().enumerate().for_each(|(p, &r)| note(p, r)),
+                Payload::Dict(d) => {
+                    for (e, &(k, v)) in d.map.values().enumerate() {
+                        note(2 * e, k);
+                        note(2 * e + 1, v);
+                    }
+                }
+                _ => {}
+            }
+            full = changed.len() > old_len / 4 + 1;
+        }
+        if full {
+            shadow.clear();
+            match &obj.payload {
+                Payload::List(v) => shadow.extend_from_slice(v),
+                Payload::Tuple(v) => shadow.extend_from_slice(v),
+                Payload::Dict(d) => {
+                    for &(k, v) in d.map.values() {
+                        shadow.push(k);
+                        shadow.push(v);
+                    }
+                }
+                _ => {}
+            }
+            let mut refs = std::mem::take(&mut self.trace_refs);
+            refs.clear();
+            for (p, &r) in shadow.iter().enumerate() {
+                let t = self.id(r);
+                refs.push((t, slot(p)));
+            }
+            self.enc.record(&Record::Refs {
+                obj: id,
+                refs: &refs,
+            });
+            self.trace_refs = refs;
+        } else {
+            if !changed.is_empty() {
+                let mut changes = std::mem::take(&mut self.big_changes);
+                changes.clear();
+                for &p in &changed {
+                    let r = match &obj.payload {
+                        Payload::List(v) => v[p as usize],
+                        Payload::Tuple(v) => v[p as usize],
+                        _ => {
+                            let (k, v) = d_entry(obj, p as usize / 2);
+                            if p % 2 == 0 { k } else { v }
+                        }
+                    };
+                    shadow[p as usize] = r;
+                    changes.push((p, self.id(r)));
+                }
+                self.enc.record(&Record::RefsPatch {
+                    obj: id,
+                    changes: &changes,
+                });
+                self.big_changes = changes;
+            }
+            if shadow.len() > old_len {
+                let mut refs = std::mem::take(&mut self.trace_refs);
+                refs.clear();
+                for p in old_len..shadow.len() {
+                    let t = self.id(shadow[p]);
+                    refs.push((t, slot(p)));
+                }
+                self.enc.record(&Record::RefsAppend {
+                    obj: id,
+                    refs: &refs,
+                });
+                self.trace_refs = refs;
+            }
+        }
+        self.tracked[id.0 as usize].shadow = Shadow {
+            len: shadow.len() as u32,
+            hash: 0,
+            flags: 0,
+        };
+        self.big.insert(id, shadow);
+        self.big_changed = changed;
+        true
     }
 
     /// Whether the new tail of a container is what was appended to it since
@@ -546,9 +750,45 @@ impl Recorder {
     /// Writes what changed in a frame since the recorder last wrote it.
     fn capture_frame(&mut self, frame: &Frame, owner: Option<ObjId>) {
         let fid = frame.id;
+        // Compare the VM's keys first: nothing to map or write when the
+        // frame is as it was (the common case for callers up the stack).
+        let code_ptr = Rc::as_ptr(&frame.code);
+        let raw_fields = if owner.is_none() {
+            [
+                frame.frame_obj,
+                frame.locals,
+                frame.func,
+                Some(frame.code_obj),
+            ]
+        } else {
+            [None; 4]
+        };
+        let unchanged = self.frames.get(&fid).is_some_and(|shadow| {
+            shadow.written
+                && shadow.code_ptr == code_ptr
+                && shadow.raw_globals == Some(frame.globals)
+                && shadow.raw_locals == frame.fast
+                && (owner.is_some() || shadow.raw_stack == frame.stack)
+                && shadow.raw_fields == raw_fields
+                && (owner.is_none() || shadow.owner == owner)
+        });
+        if unchanged {
+            return;
+        }
+        let mut shadow = self.frames.remove(&fid).unwrap_or_default();
+        let same = shadow.written
+            && shadow.code_ptr == code_ptr
+            && shadow.raw_globals == Some(frame.globals)
+            && shadow.raw_locals == frame.fast
+            && (owner.is_some() || shadow.raw_stack == frame.stack)
+            && shadow.raw_fields == raw_fields
+            && (owner.is_none() || shadow.owner == owner);
+        if same {
+            self.frames.insert(fid, shadow);
+            return;
+        }
         let code = self.code_id(&frame.code);
         let globals = self.id(frame.globals);
-        let mut shadow = self.frames.remove(&fid).unwrap_or_default();
         if shadow.code != Some(code) || shadow.globals != Some(globals) {
             self.enc.record(&Record::FrameInfo {
                 frame: fid,
@@ -621,6 +861,14 @@ impl Recorder {
         }
         shadow.owner = owner;
         shadow.written = true;
+        shadow.code_ptr = code_ptr;
+        shadow.raw_globals = Some(frame.globals);
+        shadow.raw_locals.clone_from(&frame.fast);
+        shadow.raw_stack.clear();
+        if owner.is_none() {
+            shadow.raw_stack.extend_from_slice(&frame.stack);
+        }
+        shadow.raw_fields = raw_fields;
         self.frames.insert(fid, shadow);
     }
 
@@ -661,8 +909,8 @@ impl Recorder {
         if !self.started {
             self.dirty.clear();
             self.full_snapshot(vm);
-            for s in &mut self.shadows {
-                s.flags = 0;
+            for t in &mut self.tracked {
+                t.shadow.flags = 0;
             }
             self.started = true;
         } else {
@@ -674,16 +922,9 @@ impl Recorder {
                     let id = self.id(*r);
                     self.capture_object(vm, id, true);
                 }
+                // Cells are filled by STORE_DEREF without an event.
                 for r in top.fast.iter().flatten() {
-                    let small = match vm.heap().objects.get(*r).map(|o| &o.payload) {
-                        Some(Payload::List(v)) => v.len() <= SMALL_CONTAINER,
-                        Some(Payload::Tuple(v)) => v.len() <= SMALL_CONTAINER,
-                        Some(Payload::Dict(d)) => d.map.len() <= SMALL_CONTAINER,
-                        Some(Payload::Set(s)) => s.table.len() <= SMALL_CONTAINER,
-                        Some(_) => true,
-                        None => false,
-                    };
-                    if small {
+                    if let Some(Payload::Cell(_)) = vm.heap().objects.get(*r).map(|o| &o.payload) {
                         let id = self.id(*r);
                         self.capture_object(vm, id, false);
                     }
@@ -695,7 +936,7 @@ impl Recorder {
                     self.describe(vm, id);
                     self.capture_object(vm, id, false);
                 }
-                self.shadows[id.0 as usize].flags = 0;
+                self.tracked[id.0 as usize].shadow.flags = 0;
             }
             self.dirty = dirty;
             self.dirty.clear();
@@ -741,34 +982,40 @@ impl Recorder {
         self.generators
             .retain(|g| self.objects[g.0 as usize].died.is_none());
         for g in self.generators.clone() {
-            let r = self.keys[g.0 as usize];
+            let r = self.tracked[g.0 as usize].key;
             if let Some(f) = vm.owned_frame(r)
                 && orphans.contains(&f.id)
             {
                 self.frame_owners.insert(f.id, g);
-                self.stamps[g.0 as usize] = 0;
+                self.tracked[g.0 as usize].stamp = 0;
                 self.capture_object(vm, g, false);
             }
         }
     }
 
     fn capture_temp_roots(&mut self, vm: &dyn Inspector) {
-        let mut found = Vec::new();
+        let mut found = std::mem::take(&mut self.temp_scratch);
+        found.clear();
         vm.for_each_temp_root(&mut |r, why| found.push((r, why)));
+        if found.is_empty() && self.temp_roots.is_empty() {
+            self.temp_scratch = found;
+            return;
+        }
         let roots: Vec<(ObjId, Sym)> = found
-            .into_iter()
-            .map(|(r, why)| (self.id(r), self.static_sym(why)))
+            .iter()
+            .map(|&(r, why)| (self.id(r), self.static_sym(why)))
             .collect();
         if roots != self.temp_roots {
             self.enc.record(&Record::TempRoots { roots: &roots });
             self.temp_roots = roots;
         }
+        self.temp_scratch = found;
     }
 }
 
-/// Containers up to this size held by the running frame's locals are
-/// compared at every boundary; larger ones rely on events.
-const SMALL_CONTAINER: usize = 16;
+/// Lists, tuples and dicts with more references than this are compared
+/// slot by slot (see `capture_big`).
+const BIG_CONTAINER: usize = 16;
 
 impl EventSink for Recorder {
     fn event(&mut self, event: &Event<'_>) {
@@ -780,7 +1027,7 @@ impl EventSink for Recorder {
                 addr,
                 size,
             } => {
-                let ty = self.syms.intern(type_name);
+                let ty = self.intern_fast(type_name);
                 let ordinal = self.type_ordinals.entry(ty).or_insert(0);
                 *ordinal += 1;
                 let meta = ObjMeta {
@@ -802,7 +1049,7 @@ impl EventSink for Recorder {
                     }
                     _ => self.new_id(obj, meta),
                 };
-                self.counts[id.0 as usize] = 1;
+                self.tracked[id.0 as usize].count = 1;
                 self.mark(id, DIRTY_FULL);
                 if matches!(type_name, "generator" | "coroutine" | "async_generator") {
                     self.generators.push(id);
@@ -834,19 +1081,20 @@ impl EventSink for Recorder {
                     cause
                 };
                 self.objects[id.0 as usize].died = Some((self.current_step(), self.line, cause));
-                self.counts[id.0 as usize] = 0;
+                self.tracked[id.0 as usize].count = 0;
+                self.big.remove(&id);
                 self.enc.record(&Record::Free { obj: id, cause });
             }
             Event::Finalize { obj } => {
                 let id = self.id(obj);
                 // The VM resurrects the object to refcount 1 while `__del__` runs.
-                self.counts[id.0 as usize] = 1;
+                self.tracked[id.0 as usize].count = 1;
                 self.mark(id, DIRTY_FULL);
                 self.enc.record(&Record::Finalize { obj: id });
             }
             Event::Bind { ns, name, old, new } => {
                 let ns = self.id(ns);
-                let name = self.syms.intern(name);
+                let name = self.intern_fast(name);
                 let old = self.opt_id(old);
                 let new = self.opt_id(new);
                 self.mark(ns, DIRTY_FULL);
@@ -859,7 +1107,7 @@ impl EventSink for Recorder {
                 old,
                 new,
             } => {
-                let name = self.syms.intern(name);
+                let name = self.intern_fast(name);
                 let old = self.opt_id(old);
                 let new = self.opt_id(new);
                 self.mark_frame(frame);
@@ -873,7 +1121,7 @@ impl EventSink for Recorder {
             }
             Event::CellCreated { cell, frame, name } => {
                 let cell = self.id(cell);
-                let name = self.syms.intern(name);
+                let name = self.intern_fast(name);
                 self.mark_frame(frame);
                 self.enc.record(&Record::CellCreated { cell, frame, name });
             }
@@ -888,8 +1136,8 @@ impl EventSink for Recorder {
                     self.events -= 1;
                     return;
                 }
-                let code_name = self.syms.intern(code_name);
-                let filename = self.syms.intern(filename);
+                let code_name = self.intern_fast(code_name);
+                let filename = self.intern_fast(filename);
                 self.frames.remove(&frame);
                 // The caller's stack changed since the last boundary (the
                 // call's arguments), and it will not be the running frame there.
@@ -928,6 +1176,7 @@ impl EventSink for Recorder {
                     if let Some(s) = self.frames.get_mut(&frame) {
                         s.stack.clear();
                         s.fields.clear();
+                        s.written = false;
                     }
                 } else {
                     // A frame object that outlives the frame takes its contents.
@@ -973,7 +1222,7 @@ impl EventSink for Recorder {
                 if self.opts.instructions {
                     self.boundary();
                 }
-                let opname = self.syms.intern(opname);
+                let opname = self.intern_fast(opname);
                 self.enc.record(&Record::Instruction {
                     frame,
                     index,
@@ -1178,5 +1427,13 @@ fn extends(refs: &[(ObjId, TraceSlot)], len: u32) -> bool {
                 })
         }
         _ => false,
+    }
+}
+
+/// Entry `e` (key, value) of a dict payload, in order.
+fn d_entry(obj: &Object, e: usize) -> (ObjRef, ObjRef) {
+    match &obj.payload {
+        Payload::Dict(d) => d.map.values().nth(e).copied().unwrap_or_default(),
+        _ => (ObjRef::default(), ObjRef::default()),
     }
 }

@@ -256,6 +256,14 @@ impl State {
                 o.refs.extend_from_slice(refs);
             }
             Record::RefsAppend { obj, refs } => self.object_mut(obj).refs.extend_from_slice(refs),
+            Record::RefsPatch { obj, changes } => {
+                let o = self.object_mut(obj);
+                for &(pos, t) in changes {
+                    if let Some(r) = o.refs.get_mut(pos as usize) {
+                        r.0 = t;
+                    }
+                }
+            }
             Record::FrameInfo {
                 frame,
                 code,

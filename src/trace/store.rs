@@ -86,11 +86,12 @@ pub struct Trace {
     pub source: String,
     /// Whether the VM offered inspection (without it, states lack contents).
     pub inspected: bool,
-    pub checkpoints: Vec<Checkpoint>,
+    /// Built on first use by [`Trace::checkpoints`].
+    pub checkpoints: std::cell::OnceCell<Vec<Checkpoint>>,
 }
 
-/// Records between checkpoints: replaying this many takes a few milliseconds.
-pub const CHECKPOINT_EVERY_RECORDS: u64 = 100_000;
+/// Records between checkpoints: replaying this many takes about 10 ms.
+pub const CHECKPOINT_EVERY_RECORDS: u64 = 200_000;
 
 impl Trace {
     pub fn sym(&self, s: Sym) -> &str {
@@ -138,10 +139,14 @@ impl Trace {
         self.source.lines().nth(line as usize - 1).map(str::trim)
     }
 
-    /// Replays the whole trace once and keeps a checkpoint every
-    /// [`CHECKPOINT_EVERY_RECORDS`] records (at step boundaries), so that
-    /// [`Trace::state_at`] replays at most that many records.
-    pub fn build_checkpoints(&mut self) {
+    /// The checkpoints, built on first use: one replay of the whole trace
+    /// keeping a full state every [`CHECKPOINT_EVERY_RECORDS`] records (at
+    /// step boundaries), so that [`Trace::state_at`] replays at most that many.
+    pub fn checkpoints(&self) -> &[Checkpoint] {
+        self.checkpoints.get_or_init(|| self.build_checkpoints())
+    }
+
+    fn build_checkpoints(&self) -> Vec<Checkpoint> {
         let mut checkpoints = Vec::new();
         let mut state = State::default();
         let mut dec = self.decoder();
@@ -163,7 +168,7 @@ impl Trace {
             state.apply(&r, self.mode);
             since += 1;
         }
-        self.checkpoints = checkpoints;
+        checkpoints
     }
 
     /// The complete state at step `step` (0-based; clamped to the last step):
@@ -173,7 +178,7 @@ impl Trace {
         let step = step.min(self.steps.saturating_sub(1));
         // A checkpoint holds the state at the end of the step before it.
         let start = self
-            .checkpoints
+            .checkpoints()
             .iter()
             .rev()
             .find(|c| c.state.started && c.state.step < step);

@@ -208,7 +208,7 @@ fn perf_million() {
         s.step_count(),
         t.elapsed(),
         tr.bytes.len() >> 20,
-        tr.checkpoints.len(),
+        tr.checkpoints().len(),
         tr.objects.len()
     );
     for step in [10u32, 99_999, 333_333, 777_777, 999_999, 1_000_001] {

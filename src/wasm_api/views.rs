@@ -253,7 +253,7 @@ impl Session {
 
 /// The state after every record: from the last checkpoint to the end.
 fn end_state(trace: &Trace) -> State {
-    let (mut st, mut dec) = match trace.checkpoints.last() {
+    let (mut st, mut dec) = match trace.checkpoints().last() {
         Some(c) => (
             c.state.clone(),
             crate::trace::codec::Decoder::new(&trace.bytes, c.offset, c.cursors),

@@ -274,6 +274,15 @@ impl Writer<'_> {
                     "refs_append"
                 }
             }
+            Record::RefsPatch { obj, changes } => {
+                fields.push(("obj", self.obj(obj)));
+                let items: Vec<Json> = changes
+                    .iter()
+                    .map(|&(pos, o)| Json::Arr(vec![Json::Int(pos as i64), self.obj(o)]))
+                    .collect();
+                fields.push(("changes", Json::Arr(items)));
+                "refs_patch"
+            }
             _ => return None,
         };
         let mut pairs = vec![("type".to_string(), Json::str(kind))];

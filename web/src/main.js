@@ -13,6 +13,7 @@ import * as storage from './storage.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const embed = params.has('embed');
+// The default budget; worker.js pre-records the first lesson with the same options.
 const MAX_STEPS = Number(params.get('max_steps')) || 1_000_000;
 const SPEEDS = [1, 2, 5, 10, 30, 100];
 const ICON_PLAY = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 2v12l10-6z" fill="currentColor"/></svg>';

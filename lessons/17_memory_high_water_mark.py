@@ -7,84 +7,93 @@
 # for small objects (up to 512 bytes). An arena goes back to the OS only when
 # EVERY block in it is free. So:
 #
-#   * del / gc.collect() make memory reusable by Python, but the process
-#     usually keeps it;
+#   * del makes memory reusable *by Python*: the next object of the same
+#     size gets the block the dead one had;
 #   * if a few survivors are scattered over many arenas (fragmentation), the
 #     process stays as big as it was at its peak;
-#   * the operating system's record of the process's peak size (ru_maxrss)
-#     never goes down.
+#   * the highest memory use ever reached (the high-water mark) is what a
+#     machine must provide, even if the program is small again afterwards.
 #
-# Exact byte counts depend on the machine and build, so this lesson prints
-# only relations between measurements. Process size (RSS) is read from
-# /proc/self/statm, which exists on Linux.
-import gc
-import resource
+# Process sizes depend on the machine, so this lesson measures Python's own
+# bookkeeping instead: tracemalloc's (current, peak) byte counts, the number
+# of pymalloc blocks in use (sys.getallocatedblocks()), and which address
+# (id) a new object gets. It prints only relations that hold on every run.
+import sys
+import tracemalloc
 
 
-def rss_kib():
-    """Resident set size of this process, in KiB (Linux)."""
-    with open("/proc/self/statm") as f:
-        pages = int(f.read().split()[1])
-    return pages * resource.getpagesize() // 1024
+class Point:
+    """A small object: one pymalloc block."""
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
 
 
-def peak_rss_kib():
-    """The OS high-water mark: the largest RSS this process has ever had."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+N = 20_000
 
-
-N = 500_000
-base = rss_kib()
-peak_before = peak_rss_kib()
-
-print("== 1. allocate many small objects ==")
-data = [(i, i) for i in range(N)]          # 500k small tuples + 500k ints
-full = rss_kib()
-grown = full - base
-print("process grew by more than 20 MiB:", grown > 20 * 1024)
+print("== 1. a freed block is reused by the next object of its size ==")
+p = Point(1, 2)
+old_address = id(p)
+del p                                      # the block goes back to its pool
+q = Point(3, 4)                            # same size: the same block again
+print("the new Point got the dead Point's address:", id(q) == old_address)
+print("(the memory never left Python: it waited in the pool's free list)")
+del q
 
 print()
-print("== 2. free every other object: fragmentation ==")
+print("== 2. blocks in use follow the objects, one by one ==")
+blocks_before = sys.getallocatedblocks()
+points = [Point(i, i) for i in range(N)]
+blocks_full = sys.getallocatedblocks()
+print(f"{N} Points use at least {N} more blocks:", blocks_full - blocks_before >= N)
 for i in range(0, N, 2):
-    data[i] = None
-gc.collect()
-half = rss_kib()
-print("half of the objects are gone, yet the process is still >= 90% of",
-      "its full size:", half - base >= 0.9 * grown)
-print("(every arena still holds some survivors, so none can be released)")
+    points[i] = None                       # free every other Point
+blocks_half = sys.getallocatedblocks()
+print("freeing half of them gave back at least", N // 2, "blocks:",
+      blocks_full - blocks_half >= N // 2)
+print("...but the survivors sit in every pool, one block in two:")
+print("   no pool is empty, so no arena can go back to the OS (fragmentation)")
 
 print()
-print("== 3. freed blocks are reused without asking the OS ==")
+print("== 3. refilling the holes needs no new memory ==")
 for i in range(0, N, 2):
-    data[i] = (i, i)                       # same sizes as before
-refill = rss_kib()
-print("refilling the holes grew the process by less than 5% of step 1:",
-      refill - full < 0.05 * grown)
+    points[i] = Point(i, i)               # same size as the dead ones
+blocks_refilled = sys.getallocatedblocks()
+print("blocks in use are back where they were at the full size:",
+      abs(blocks_refilled - blocks_full) < N // 100)
+del points
 
 print()
-print("== 4. free everything: empty arenas go back to the OS ==")
-del data
-gc.collect()
-after = rss_kib()
-print("after del + gc.collect(), the process shrank:", after < full)
-print("...and gave back most of what step 1 took:", after - base < 0.5 * grown)
-
-print()
-print("== 5. the high-water mark never goes down ==")
-peak_after = peak_rss_kib()
-print("peak RSS now >= peak RSS before the experiment:", peak_after >= peak_before)
-print("peak RSS now >= RSS of step 1 (the peak remembers it):",
-      peak_after >= full * 0.98)
-print("current RSS is below the recorded peak:", after < peak_after)
-
-print()
-print("== 6. a big list's pointer array is one large block ==")
-# Large blocks (over 512 bytes) bypass pymalloc and come from the C library,
-# which hands big ones back to the OS as soon as they are freed.
-before_big = rss_kib()
-big = [None] * 5_000_000                   # ~40 MB: one array of pointers
-with_big = rss_kib()
+print("== 4. tracemalloc: current use and the high-water mark ==")
+tracemalloc.start()
+start, _ = tracemalloc.get_traced_memory()
+big = [Point(i, i) for i in range(N)]
+current_full, peak_full = tracemalloc.get_traced_memory()
+print("current grew by at least 40 bytes per Point:",
+      current_full - start >= 40 * N)
+print("peak >= current:", peak_full >= current_full)
 del big
-without_big = rss_kib()
-print("a 5-million-slot list grew the process:", with_big - before_big > 20 * 1024)
-print("deleting it returned that memory at once:", without_big - before_big < 4 * 1024)
+current_after, peak_after = tracemalloc.get_traced_memory()
+print("after del, current dropped back near the start:",
+      current_after - start < (current_full - start) // 10)
+print("...but the peak still remembers the big list:", peak_after >= current_full)
+print("the peak never goes down by itself:", peak_after >= peak_full)
+
+print()
+print("== 5. reset_peak() starts a new high-water mark ==")
+tracemalloc.reset_peak()
+current_reset, peak_reset = tracemalloc.get_traced_memory()
+print("after reset_peak(), the peak is today's use:",
+      peak_reset - current_reset < (current_full - start) // 10)
+small = [Point(i, i) for i in range(N // 10)]
+current_small, peak_small = tracemalloc.get_traced_memory()
+print("a smaller burst sets a smaller peak than the first one:",
+      peak_small < peak_full)
+del small
+tracemalloc.stop()
+
+print()
+print("== 6. what to remember ==")
+print("del frees objects for Python to reuse; the process keeps its peak size")
+print("measure peaks (tracemalloc's peak), not just what is in use at the end")

@@ -552,16 +552,29 @@ fn repr_const(c: &Constant) -> String {
         Constant::Str(s) => repr_str(s),
         Constant::Bytes(b) => repr_bytes(b),
         Constant::Ellipsis => "Ellipsis".into(),
-        // Only the compiler's constant folding produces these.
-        Constant::Tuple(items) => match items.len() {
-            1 => format!("({},)", repr_const(&items[0])),
-            _ => format!("({})", items.iter().map(repr_const).collect::<Vec<_>>().join(", ")),
-        },
-        Constant::FrozenSet(items) => format!(
-            "frozenset({{{}}})",
-            items.iter().map(repr_const).collect::<Vec<_>>().join(", ")
-        ),
-        Constant::ComplexPair { real, imag } => format!("({}+{}j)", repr_float(*real), repr_float(*imag)),
+        // Produced only by the compiler's constant folding, never by the parser.
+        Constant::Tuple(items) => {
+            let v: Vec<String> = items.iter().map(repr_const).collect();
+            if v.len() == 1 {
+                format!("({},)", v[0])
+            } else {
+                format!("({})", v.join(", "))
+            }
+        }
+        Constant::FrozenSet(items) => {
+            let v: Vec<String> = items.iter().map(repr_const).collect();
+            if v.is_empty() {
+                "frozenset()".into()
+            } else {
+                format!("frozenset({{{}}})", v.join(", "))
+            }
+        }
+        Constant::ComplexPair { real, imag } => {
+            crate::dis::const_repr(&crate::bytecode::Const::Complex {
+                real: *real,
+                imag: *imag,
+            })
+        }
     }
 }
 

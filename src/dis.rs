@@ -264,12 +264,94 @@ pub fn const_repr(c: &Const) -> String {
             if t.is_empty() {
                 "frozenset()".into()
             } else {
-                let items: Vec<String> = t.iter().map(const_repr).collect();
+                let items: Vec<String> = set_iteration_order(t)
+                    .iter()
+                    .map(|c| const_repr(c))
+                    .collect();
                 format!("frozenset({{{}}})", items.join(", "))
             }
         }
         Const::Code(co) => code_repr(co),
     }
+}
+
+/// CPython's hash of an int-like constant, when it is deterministic.
+fn det_hash(c: &Const) -> Option<u64> {
+    use num_traits::{Signed, ToPrimitive};
+    let v = match c {
+        Const::Bool(b) => num_bigint::BigInt::from(*b as u8),
+        Const::Int(i) => i.clone(),
+        Const::Float(f) if f.fract() == 0.0 && f.is_finite() => num_bigint::BigInt::from(*f as i64),
+        _ => return None,
+    };
+    let p = num_bigint::BigInt::from((1u64 << 61) - 1);
+    let m = (v.abs() % &p).to_i64()?;
+    let mut h = if v.is_negative() { -m } else { m };
+    if h == -1 {
+        h = -2;
+    }
+    Some(h as u64)
+}
+
+/// The iteration order of a CPython set built by inserting `items` in
+/// order (open addressing, 9 linear probes, perturbation), for elements with
+/// deterministic hashes; other sets keep the given order. Applied twice, as
+/// the compiler's constant merging rebuilds frozensets in iteration order.
+pub fn set_iteration_order(items: &[Const]) -> Vec<&Const> {
+    let hashes: Option<Vec<u64>> = items.iter().map(det_hash).collect();
+    let Some(hashes) = hashes else {
+        return items.iter().collect();
+    };
+    fn build(order: &[usize], hashes: &[u64]) -> Vec<usize> {
+        let mut mask: usize = 7;
+        let mut table: Vec<Option<usize>> = vec![None; 8];
+        let mut used = 0;
+        let insert = |table: &mut Vec<Option<usize>>, mask: usize, k: usize| {
+            let h = hashes[k];
+            let mut perturb = h;
+            let mut i = (h as usize) & mask;
+            loop {
+                if table[i].is_none() {
+                    table[i] = Some(k);
+                    return;
+                }
+                if i + 9 <= mask {
+                    for j in 1..=9 {
+                        if table[i + j].is_none() {
+                            table[i + j] = Some(k);
+                            return;
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
+            }
+        };
+        for &k in order {
+            insert(&mut table, mask, k);
+            used += 1;
+            if used * 5 >= mask * 3 {
+                let mut newsize = 8;
+                while newsize <= used * 4 {
+                    newsize <<= 1;
+                }
+                let old: Vec<usize> = table.iter().flatten().copied().collect();
+                mask = newsize - 1;
+                table = vec![None; newsize];
+                for k2 in old {
+                    insert(&mut table, mask, k2);
+                }
+            }
+        }
+        table.into_iter().flatten().collect()
+    }
+    let first = build(&(0..items.len()).collect::<Vec<_>>(), &hashes);
+    let second = build(&first, &hashes);
+    second.into_iter().map(|i| &items[i]).collect()
 }
 
 fn code_repr(co: &CodeObject) -> String {

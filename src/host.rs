@@ -16,6 +16,11 @@ pub trait Host {
     fn read_source(&mut self, path: &str) -> Option<String>;
     /// Whether `path` is a directory (for package lookup).
     fn is_dir(&mut self, path: &str) -> bool;
+    /// The working directory as the program sees it (`os.getcwd()`); paths
+    /// the core builds are relative to it when it is empty.
+    fn cwd(&mut self) -> String {
+        String::new()
+    }
 }
 
 /// A host that keeps output in memory and serves sources from a map: for tests and the browser.
@@ -24,6 +29,9 @@ pub struct MemoryHost {
     pub stdout: String,
     pub stderr: String,
     pub files: std::collections::BTreeMap<String, String>,
+    /// What `os.getcwd()` returns; empty (the default) keeps every path
+    /// relative to the folder of the files.
+    pub cwd: String,
 }
 
 impl Host for MemoryHost {
@@ -39,5 +47,8 @@ impl Host for MemoryHost {
     fn is_dir(&mut self, path: &str) -> bool {
         let prefix = format!("{}/", path.trim_end_matches('/'));
         self.files.keys().any(|k| k.starts_with(&prefix))
+    }
+    fn cwd(&mut self) -> String {
+        self.cwd.clone()
     }
 }

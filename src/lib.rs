@@ -10,6 +10,7 @@ pub mod compiler;
 pub mod dis;
 pub mod error;
 pub mod error_render;
+pub mod exercise;
 pub mod fstring;
 pub mod host;
 pub mod lexer;
@@ -18,6 +19,7 @@ pub mod runtime;
 pub mod semantics;
 pub mod source;
 pub mod strings;
+pub mod wasm_api;
 pub mod trace;
 
 pub use runtime::vm::run::{RunOutcome, run_file};

@@ -49,6 +49,34 @@ enum Command {
         /// The program file.
         file: String,
     },
+    /// Grade filled-in exercise files, explaining every wrong answer.
+    Check {
+        /// Exercise files (`# predict:` markers).
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Print an exercise with every answer filled in from the run.
+    Solve {
+        file: std::path::PathBuf,
+        /// Write the solution here instead of stdout.
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Ask an exercise's (or a lesson's exercises') questions on the terminal.
+    Quiz { file: std::path::PathBuf },
+    /// Summarise a folder of students' exercise files as a table.
+    Grade {
+        dir: std::path::PathBuf,
+        /// CSV instead of Markdown.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Write one self-contained HTML page: program, narrative, trace viewer, quiz.
+    Export {
+        file: std::path::PathBuf,
+        #[arg(short, long)]
+        output: std::path::PathBuf,
+    },
     #[command(flatten)]
     Trace(cli::trace_cmds::TraceCommand),
 }
@@ -78,6 +106,9 @@ impl Host for CliHost {
     }
     fn is_dir(&mut self, path: &str) -> bool {
         self.base_dir.join(path).is_dir()
+    }
+    fn cwd(&mut self) -> String {
+        self.base_dir.to_string_lossy().into_owned()
     }
 }
 
@@ -126,10 +157,15 @@ fn main() {
                     std::process::exit(2);
                 }
             };
+            // As python3 (3.9+), the script's path is made absolute: it is
+            // `__file__`, the first `sys.path` entry's folder, and what
+            // tracebacks show.
             let filename = if file == "-" {
                 "<stdin>".to_string()
             } else {
-                file.clone()
+                std::path::absolute(&file)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_else(|_| file.clone())
             };
             let mut argv = vec![if file == "-" {
                 "-".to_string()
@@ -189,6 +225,21 @@ fn main() {
                     2
                 }
             }
+        }
+        Command::Check { files } => {
+            cli::exercises::with_stack(move || cli::exercises::check(files)).unwrap_or(71)
+        }
+        Command::Solve { file, output } => {
+            cli::exercises::with_stack(move || cli::exercises::solve(file, output)).unwrap_or(71)
+        }
+        Command::Quiz { file } => {
+            cli::exercises::with_stack(move || cli::exercises::quiz(file)).unwrap_or(71)
+        }
+        Command::Grade { dir, csv } => {
+            cli::exercises::with_stack(move || cli::exercises::grade_dir(dir, csv)).unwrap_or(71)
+        }
+        Command::Export { file, output } => {
+            cli::exercises::with_stack(move || cli::export::export(file, output)).unwrap_or(71)
         }
     };
     std::process::exit(code);

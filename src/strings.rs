@@ -219,6 +219,21 @@ pub fn decode_literal(
     decode_escapes(content, false, content_pos).map(|v| StrLit::Str(v.into_iter().collect()))
 }
 
+/// The character a `\N{NAME}` escape names, as CPython's `unicodedata`
+/// lookup finds it: case-insensitive, formal aliases included.
+fn lookup_char_name(name: &str) -> Option<char> {
+    let well_formed = name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ");
+    if !well_formed {
+        return None;
+    }
+    unicode_names2::character(&name.to_ascii_uppercase())
+}
+
 /// Decodes backslash escapes; for bytes every result char is < 256.
 pub fn decode_escapes(s: &str, bytes: bool, pos: Pos) -> Result<Vec<char>, CompileError> {
     let mut out = Vec::with_capacity(s.len());
@@ -305,12 +320,43 @@ pub fn decode_escapes(s: &str, bytes: bool, pos: Pos) -> Result<Vec<char>, Compi
                 }
             }
             'N' if !bytes => {
-                return Err(CompileError::Unsupported(crate::error::Unsupported {
-                    construct: "\\N{...} escape".into(),
-                    filename: String::new(),
-                    line: pos.line,
-                    col: pos.col,
-                }));
+                // CPython's unicodeescape decoder: `\N{NAME}` with the name
+                // looked up case-insensitively (aliases included, named
+                // sequences not); the error end is where the scan stopped.
+                let after = i + 2;
+                let rest = &s[after..];
+                let (end, ch) = match rest.strip_prefix('{') {
+                    None => (after, None),
+                    Some(body) => match body.find('}') {
+                        None => (s.len(), None),
+                        Some(0) => (after + 1, None),
+                        Some(n) => {
+                            let name = &body[..n];
+                            let end = after + n + 2;
+                            match lookup_char_name(name) {
+                                Some(ch) => (end, Some(ch)),
+                                None => {
+                                    let last = end - 1;
+                                    return Err(uerr(format!(
+                                        "{i}-{last}: unknown Unicode character name"
+                                    )));
+                                }
+                            }
+                        }
+                    },
+                };
+                match ch {
+                    Some(ch) => {
+                        out.push(ch);
+                        while it.peek().is_some_and(|&(j, _)| j < end) {
+                            it.next();
+                        }
+                    }
+                    None => {
+                        let last = end - 1;
+                        return Err(uerr(format!("{i}-{last}: malformed \\N character escape")));
+                    }
+                }
             }
             other => {
                 out.push('\\');

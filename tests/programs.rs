@@ -31,8 +31,10 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 const MAX_DIFF_LINES: usize = 20;
 /// Lines of unchanged context shown around each change.
 const CONTEXT: usize = 2;
-/// Folders with this name are not searched (multi-file cases come later).
-const SKIPPED_DIRS: &[&str] = &["imports"];
+/// Folders whose subfolders are multi-file cases: only each case's
+/// `main.py` is a program (run from the case folder); the other files are
+/// its modules.
+const CASE_DIRS: &[&str] = &["imports"];
 
 fn programs_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -62,13 +64,60 @@ fn discover(dir: &Path, out: &mut Vec<PathBuf>) {
             .to_string_lossy()
             .into_owned();
         if path.is_dir() {
-            if !SKIPPED_DIRS.contains(&name.as_str()) {
+            if CASE_DIRS.contains(&name.as_str()) {
+                discover_cases(&path, out);
+            } else {
                 discover(&path, out);
             }
         } else if name.ends_with(".py") {
             out.push(path);
         }
     }
+}
+
+/// The `main.py` of every case folder directly under `dir`.
+fn discover_cases(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut cases: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path().join("main.py")))
+            .filter(|p| p.is_file())
+            .collect(),
+        Err(e) => panic!("cannot read {}: {e}", dir.display()),
+    };
+    cases.sort();
+    out.extend(cases);
+}
+
+/// Removes `<folder>/` from pysim's output as `tests/regen.py` removes it
+/// from python3's: both print absolute paths of the program's files
+/// (`__file__`, tracebacks, import errors), and the expectations must not
+/// depend on where the repository lives.
+fn strip_folder(data: Vec<u8>, dir: &Path) -> Vec<u8> {
+    let mut prefixes = vec![dir.to_path_buf()];
+    if let Ok(real) = dir.canonicalize() {
+        prefixes.push(real);
+    }
+    let mut data = data;
+    for p in prefixes {
+        let mut prefix = p.to_string_lossy().into_owned().into_bytes();
+        prefix.push(b'/');
+        data = replace_bytes(&data, &prefix);
+    }
+    data
+}
+
+fn replace_bytes(data: &[u8], pat: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        if data[i..].starts_with(pat) {
+            i += pat.len();
+        } else {
+            out.push(data[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Relative paths listed in KNOWN_FAILURES (blank lines and `#` comments ignored).
@@ -165,8 +214,8 @@ fn run_pysim(py: &Path) -> Result<Actual, String> {
         }
     };
     Ok(Actual {
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
+        stdout: strip_folder(out.join().unwrap_or_default(), dir),
+        stderr: strip_folder(err.join().unwrap_or_default(), dir),
         exit,
     })
 }
@@ -355,6 +404,33 @@ fn programs_match_python3() {
     let root = programs_root();
     let mut all = Vec::new();
     discover(&root, &mut all);
+    run_suite(&root, all);
+}
+
+/// The standard-library programs of `tests/stdlib/` (those with a
+/// `.stdout` expectation; the folder's tools have none), run the same way,
+/// with their own `tests/stdlib/KNOWN_FAILURES`.
+#[test]
+fn stdlib_programs_match_python3() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("stdlib");
+    let mut all: Vec<PathBuf> = match fs::read_dir(&root) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "py") && p.with_extension("stdout").is_file()
+            })
+            .collect(),
+        Err(e) => panic!("cannot read {}: {e}", root.display()),
+    };
+    all.sort();
+    run_suite(&root, all);
+}
+
+/// Runs every program of `all` (under `root`) and fails on unexpected differences.
+fn run_suite(root: &Path, all: Vec<PathBuf>) {
+    let root = root.to_path_buf();
     let filter = std::env::var("PYSIM_PROGRAMS")
         .ok()
         .filter(|f| !f.is_empty());

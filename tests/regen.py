@@ -10,6 +10,10 @@ and writes:
   <name>.stderr    only when stderr is non-empty
   <name>.exitcode  only when the exit code is non-zero (the number, newline-terminated)
 
+Multi-file programs: every folder directly under tests/programs/imports/ is
+one case; only its main.py is run (as `python3 main.py` from the case folder);
+the other files are its modules and packages.
+
 CPython 3.11 turns the script path into an absolute one, so its tracebacks read
 `File "/abs/path/<dir>/<name>.py", line N`; regen.py removes the "<dir>/" prefix
 from stdout and stderr so that expectations read `File "<name>.py", line N`
@@ -31,19 +35,36 @@ PROGRAMS = os.path.join(HERE, "programs")
 TIMEOUT = 20
 
 
+IMPORTS = os.path.join(PROGRAMS, "imports")
+
+
+def case_main(path):
+    """The main.py of the multi-file case containing `path`, or None when
+    `path` is not inside an imports/ case folder."""
+    rel = os.path.relpath(os.path.abspath(path), IMPORTS)
+    if rel == "." or rel.startswith(".."):
+        return None
+    return os.path.join(IMPORTS, rel.split(os.sep)[0], "main.py")
+
+
 def find_programs(roots):
     found = []
     for root in roots:
         root = os.path.abspath(root)
         if os.path.isfile(root):
             if root.endswith(".py"):
-                found.append(root)
+                found.append(case_main(root) or root)
             continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames.sort()
             for fn in sorted(filenames):
                 if fn.endswith(".py"):
-                    found.append(os.path.join(dirpath, fn))
+                    full = os.path.join(dirpath, fn)
+                    main = case_main(full)
+                    if main is None:
+                        found.append(full)
+                    elif os.path.isfile(main):
+                        found.append(main)
     return sorted(set(found))
 
 
@@ -71,6 +92,11 @@ def run(path):
     prefix = (os.path.dirname(path) + os.sep).encode()
     return (proc.stdout.replace(prefix, b""), proc.stderr.replace(prefix, b""),
             proc.returncode)
+
+
+def strip_folder(data, folder):
+    """What run() does to python3's output, for other tools to reuse."""
+    return data.replace((folder + os.sep).encode(), b"")
 
 
 def expected_files(path):

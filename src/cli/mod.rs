@@ -1,3 +1,6 @@
-//! Command-line modules of the `pysim` binary beyond `run` and `dis`.
+//! The command-line subcommands beyond `run` and `dis` (binary only: these
+//! read files and stdin, which the library core never does).
 
+pub mod exercises;
+pub mod export;
 pub mod trace_cmds;

@@ -91,6 +91,8 @@ pub struct Compiler<'a> {
     pub filename: String,
     pub u: Unit<'a>,
     pub stack: Vec<Unit<'a>>,
+    /// Line of the last leading `from __future__ import` (0 if none).
+    pub future_lineno: u32,
 }
 
 /// The location of an AST node; line 0 marks compiler-made nodes that have
@@ -166,6 +168,7 @@ impl<'a> Compiler<'a> {
             filename: filename.to_string(),
             u: Unit::placeholder(),
             stack: Vec::new(),
+            future_lineno: 0,
         }
     }
 

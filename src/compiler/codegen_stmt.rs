@@ -513,7 +513,7 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, module: Option<&str>, names: &'a [Alias], level: u32) -> CResult {
         self.load_const(Const::Int(BigInt::from(level)));
         let tuple: Vec<Const> = names.iter().map(|a| str_const(&a.name)).collect();
-        if module == Some("__future__") {
+        if module == Some("__future__") && self.u.loc.line as u32 > self.future_lineno {
             return Err(
                 self.error("from __future__ imports must occur at the beginning of the file")
             );

@@ -236,6 +236,99 @@ fn complex_div(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     }
 }
 
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+fn c_powu(x: (f64, f64), n: i64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: i64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// CPython's `complex_pow` (integer exponents by repeated squaring).
+fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let r = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        if n > 0 {
+            c_powu(a, n)
+        } else {
+            let d = c_powu(a, -n);
+            complex_div((1.0, 0.0), d)?
+        }
+    } else if b.0 == 0.0 && b.1 == 0.0 {
+        (1.0, 0.0)
+    } else if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return None;
+        }
+        (0.0, 0.0)
+    } else {
+        let vabs = a.0.hypot(a.1);
+        let mut len = vabs.powf(b.0);
+        let at = a.1.atan2(a.0);
+        let mut phase = at * b.0;
+        if b.1 != 0.0 {
+            len /= (at * b.1).exp();
+            phase += b.1 * vabs.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    if !r.0.is_finite() || !r.1.is_finite() {
+        return None;
+    }
+    Some(r)
+}
+
+/// Correctly rounded `a / b` for integers (CPython's `long_true_divide`);
+/// None on overflow.
+fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
+    let lim = BigInt::from(1u64 << 53);
+    if a.abs() <= lim && b.abs() <= lim {
+        return Some(a.to_f64()? / b.to_f64()?);
+    }
+    if a.is_zero() {
+        return Some(if b.is_negative() { -0.0 } else { 0.0 });
+    }
+    let negative = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    let shift = a.bits() as i64 - b.bits() as i64 - 55;
+    let (q, r) = if shift >= 0 {
+        a.div_rem(&(b << shift as usize))
+    } else {
+        (a << (-shift) as usize).div_rem(&b)
+    };
+    let mut q = q.to_u64()?;
+    if !r.is_zero() {
+        q |= 1;
+    }
+    let mut x = q as f64;
+    // x * 2**shift, exactly (barring overflow/underflow).
+    let mut e = shift;
+    while e > 0 {
+        let step = e.min(1000);
+        x *= 2f64.powi(step as i32);
+        e -= step;
+    }
+    while e < 0 {
+        let step = (-e).min(1000);
+        x /= 2f64.powi(step as i32);
+        e += step;
+    }
+    if x.is_infinite() {
+        return None;
+    }
+    Some(if negative { -x } else { x })
+}
+
 /// Fold a binary operator (CPython's `fold_binop` with its safe_* limits).
 pub fn binary(op: Operator, l: &C, r: &C) -> Option<C> {
     use Operator::*;
@@ -282,11 +375,7 @@ pub fn binary(op: Operator, l: &C, r: &C) -> Option<C> {
                 if b.is_zero() {
                     return None;
                 }
-                let lim = BigInt::from(1u64 << 53);
-                if a.abs() > lim || b.abs() > lim {
-                    return None; // TODO: correctly rounded long division
-                }
-                Some(C::Float(a.to_f64()? / b.to_f64()?))
+                int_true_divide(&a, &b).map(C::Float)
             }
             Pow => {
                 if b.is_negative() {
@@ -347,6 +436,7 @@ pub fn binary(op: Operator, l: &C, r: &C) -> Option<C> {
             Sub => Some(complex(ar - br, ai - bi)),
             Mult => Some(complex(ar * br - ai * bi, ar * bi + ai * br)),
             Div => complex_div((ar, ai), (br, bi)).map(|(x, y)| complex(x, y)),
+            Pow => complex_pow((ar, ai), (br, bi)).map(|(x, y)| complex(x, y)),
             _ => None,
         };
     }

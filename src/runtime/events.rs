@@ -138,6 +138,39 @@ pub enum Event<'a> {
         exc: ObjRef,
         frame: FrameId,
     },
+    /// The import system searches for `name` (absolute), which is not in
+    /// `sys.modules` (`runtime::imports`).
+    ImportSearch {
+        name: &'a str,
+    },
+    /// An import found `name` in `sys.modules`: its body does not run again.
+    ImportCacheHit {
+        name: &'a str,
+        module: ObjRef,
+    },
+    /// A module object was created for `name` from `file` (None for builtin
+    /// and namespace modules) and put into `sys.modules`, before its body runs.
+    ModuleCreated {
+        name: &'a str,
+        module: ObjRef,
+        file: Option<&'a str>,
+    },
+    /// The module's body starts running (a `<module>` frame follows).
+    ModuleExec {
+        name: &'a str,
+        module: ObjRef,
+    },
+    /// The module's body finished: the import succeeded.
+    ModuleDone {
+        name: &'a str,
+        module: ObjRef,
+    },
+    /// The module's body raised: the module was removed from `sys.modules`
+    /// (it lives on only while something else refers to it).
+    ModuleFailed {
+        name: &'a str,
+        module: ObjRef,
+    },
     Stdout {
         text: &'a str,
     },

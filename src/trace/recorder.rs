@@ -1243,6 +1243,13 @@ impl EventSink for Recorder {
                 self.mark(id, DIRTY_FULL);
                 self.enc.record(&Record::Mutated { obj: id });
             }
+            // Import events (runtime::imports) are not recorded yet.
+            Event::ImportSearch { .. }
+            | Event::ImportCacheHit { .. }
+            | Event::ModuleCreated { .. }
+            | Event::ModuleExec { .. }
+            | Event::ModuleDone { .. }
+            | Event::ModuleFailed { .. } => {}
         }
     }
 

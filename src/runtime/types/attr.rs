@@ -154,11 +154,7 @@ impl Vm {
             let t = self.heap.type_of(m);
             return Ok(self.new_ref(t));
         }
-        let mname = match self.heap.payload(m) {
-            Payload::Module { name } => self.str_value(*name).unwrap_or("?").to_string(),
-            _ => "?".into(),
-        };
-        Err(self.attribute_error(format!("module '{mname}' has no attribute '{name}'")))
+        crate::runtime::imports::repr::module_getattr_missing(self, m, name)
     }
 
     /// Whether `d` (found on a type) is a data descriptor (`__set__` or `__delete__`).

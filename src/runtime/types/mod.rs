@@ -88,6 +88,7 @@ pub fn bootstrap(vm: &mut Vm) {
     exceptions::install(vm);
     builtins::install(vm);
     sys::install(vm);
+    crate::runtime::imports::install(vm);
 }
 
 fn create_singletons(vm: &mut Vm) {
@@ -160,6 +161,7 @@ pub fn for_each_root(vm: &Vm, f: &mut dyn FnMut(ObjRef, Holder)) {
     for &o in &t.native_temps {
         f(o, Holder::Temp);
     }
+    crate::runtime::imports::for_each_root(vm, f);
 }
 
 /// Looks `name` up on the type of `obj` (not on the instance), as CPython's

@@ -143,7 +143,9 @@ impl Vm {
             }
             Payload::Module { name } => {
                 let n = self.str_value(*name).unwrap_or("?").to_string();
-                if n == "sys" || n == "builtins" {
+                if let Some(r) = crate::runtime::imports::repr::module_repr_from_spec(self, o)? {
+                    Ok(r)
+                } else if n == "sys" || n == "builtins" {
                     Ok(format!("<module '{n}' (built-in)>"))
                 } else {
                     let file = self

@@ -1,94 +1,72 @@
-//! Imports, for now only of modules already in `sys.modules` (`sys`,
-//! `builtins`); anything else raises ModuleNotFoundError as CPython does for
-//! a missing module. (The full import system comes later.)
+//! The import opcodes. The import system itself is `runtime::imports`.
 
 use super::{PyResult, Vm};
-use crate::runtime::events::Holder;
+use crate::runtime::imports::level;
 use crate::runtime::object::Payload;
 
 impl Vm {
-    /// IMPORT_NAME: `level fromlist -- module`.
+    /// IMPORT_NAME: `level fromlist -- module`. Calls the import system
+    /// directly unless the program replaced `builtins.__import__` (then the
+    /// replacement is called with `(name, globals, locals, fromlist, level)`).
     pub(crate) fn import_name(&mut self, name_index: usize) -> PyResult<()> {
-        let name = self.code_name_str(name_index);
-        let fromlist = self.pop();
-        let level = self.pop();
-        let modules = self.types.modules;
-        let top = name.split('.').next().unwrap_or("").to_string();
-        let found = self.dict_get_str(modules, &name);
-        let result = match found {
-            Some(m) => {
-                // Without a fromlist, `import a.b` binds the top-level package.
-                let fromlist_empty = fromlist == self.types.none
-                    || self.seq_items(fromlist).is_some_and(|i| i.is_empty());
-                let m = if fromlist_empty && top != *name {
-                    self.dict_get_str(modules, &top).unwrap_or(m)
-                } else {
-                    m
-                };
-                Ok(self.new_ref(m))
-            }
-            None => {
-                let t = self.types.module_not_found_error;
-                Err(self.new_exception(t, format!("No module named '{top}'")))
-            }
-        };
-        self.drop_stack(level);
-        self.drop_stack(fromlist);
-        self.push(result?);
+        // Both stay on the stack while the import runs (CPython pops
+        // fromlist into a C local: the same reference count).
+        let [level, fromlist] = self.peek_n();
+        let r = self.import_name_impl(name_index, fromlist, level);
+        self.pop_release(&[level, fromlist]);
+        self.push(r?);
         Ok(())
+    }
+
+    fn import_name_impl(
+        &mut self,
+        name_index: usize,
+        fromlist: crate::runtime::heap::ObjRef,
+        level: crate::runtime::heap::ObjRef,
+    ) -> PyResult {
+        let builtins = self.frame_ref().builtins;
+        let Some(import) = self.dict_get_str(builtins, "__import__") else {
+            let t = self.types.import_error;
+            return Err(self.new_exception(t, "__import__ not found"));
+        };
+        let globals = self.frame_ref().globals;
+        if Some(import) != self.imports.import_func {
+            let name = self.code_name(name_index);
+            let locals = self.frame_ref().locals.unwrap_or(self.types.none);
+            self.incref(import, crate::runtime::events::Holder::Temp);
+            let r = self.call(import, &[name, globals, locals, fromlist, level], None);
+            self.decref_temp(import);
+            return r;
+        }
+        let name = self.code_name_str(name_index);
+        let lv = self.small_int_value(level).unwrap_or(0);
+        level::import_module_level(self, &name, Some(globals), Some(fromlist), lv)
     }
 
     /// IMPORT_FROM: `module -- module attr`.
     pub(crate) fn import_from(&mut self, name_index: usize) -> PyResult<()> {
         let module = self.peek(0).unwrap_or_default();
         let name = self.code_name(name_index);
-        match self.getattr(module, name) {
-            Ok(v) => {
-                self.push(v);
-                Ok(())
-            }
-            Err(e) if self.err_matches(&e, self.types.attribute_error) => {
-                self.discard_err(e);
-                let n = self.code_name_str(name_index);
-                let mname = match self.heap.payload(module) {
-                    Payload::Module { name } => self.str_value(*name).unwrap_or("?").to_string(),
-                    _ => "?".into(),
-                };
-                let t = self.types.import_error;
-                Err(self.new_exception(
-                    t,
-                    format!("cannot import name '{n}' from '{mname}' (unknown location)"),
-                ))
-            }
-            Err(e) => Err(e),
-        }
+        let v = level::import_from(self, module, name)?;
+        self.push(v);
+        Ok(())
     }
 
-    /// IMPORT_STAR: binds every public name of the module into the locals.
+    /// IMPORT_STAR: binds the module's public names into the locals.
     pub(crate) fn import_star(&mut self) -> PyResult<()> {
-        let module = self.pop();
-        let dict = self.heap.objects.get(module).and_then(|o| o.dict);
-        let locals = self.frame_ref().locals;
-        let result = match (dict, locals) {
-            (Some(d), Some(l)) => {
-                let mut r = Ok(());
-                for (k, v) in self.dict_items(d) {
-                    if self.str_value(k).is_some_and(|s| !s.starts_with('_')) {
-                        self.incref(k, Holder::Temp);
-                        self.incref(v, Holder::Temp);
-                        r = self.ns_store(l, k, v);
-                        self.decref(v, Holder::Temp);
-                        self.decref(k, Holder::Temp);
-                        if r.is_err() {
-                            break;
-                        }
-                    }
-                }
-                r
-            }
-            _ => Ok(()),
+        let module = self.top();
+        let Some(locals) = self.frame_ref().locals else {
+            self.pop_release(&[module]);
+            let t = self.types.system_error;
+            return Err(self.new_exception(t, "no locals found during 'import *'"));
         };
-        self.drop_stack(module);
-        result
+        let r = level::import_all_from(self, locals, module);
+        self.pop_release(&[module]);
+        r
     }
+}
+
+/// Whether `o` is a module object.
+pub fn is_module(vm: &Vm, o: crate::runtime::heap::ObjRef) -> bool {
+    matches!(vm.heap.payload(o), Payload::Module { .. })
 }

@@ -133,6 +133,8 @@ pub struct Vm {
     pub eval_depth: usize,
     /// The builtin types, singletons, caches and interpreter roots (`runtime::types`).
     pub types: crate::runtime::types::TypeRegistry,
+    /// The import system's state (`runtime::imports`).
+    pub imports: crate::runtime::imports::ImportState,
     /// Locals and stack buffers of finished frames, reused by `new_frame` so
     /// that a call allocates nothing on the Rust heap.
     pub frame_pool: Vec<frames::FrameBuffers>,
@@ -167,6 +169,7 @@ impl Vm {
             instances: Vec::new(),
             eval_depth: 0,
             types: Default::default(),
+            imports: Default::default(),
             frame_pool: Vec::new(),
             arg_pool: Vec::new(),
         };

@@ -113,6 +113,7 @@ impl Vm {
         self.dict_set_str(globals, "__cached__", none)?;
         let modules = self.types.modules;
         self.dict_set_str(modules, "__main__", module)?;
+        crate::runtime::imports::set_script_path(self, filename);
         // sys.modules holds the module; the VM keeps no reference of its own.
         self.decref(module, Holder::Temp);
         Ok((module, globals))

@@ -1,0 +1,11 @@
+# Exercise (lesson 01): two names, one list.
+# Fill in every `?`, then run `pysim check` on this file.
+a = [1, 2, 3]
+b = a
+# predict: same(a, b) == ?
+# predict: refcount(a) == ?
+b.append(4)
+print(len(a))  # predict: output -> ?
+b = [1, 2, 3, 4]
+# predict: same(a, b) == ?
+print(a == b, a is b)  # predict: output -> ?

@@ -1,0 +1,9 @@
+# Exercise (lesson 02): del removes a name, not an object.
+data = [1, 2]
+alias = data
+# label: the_list = data
+del data
+# predict: alive(the_list) == ?
+# predict: refcount(alias) == ?
+del alias
+# predict: alive(the_list) == ?

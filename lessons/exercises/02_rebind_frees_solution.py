@@ -1,0 +1,12 @@
+# Exercise (lesson 02): rebinding the last name frees the old object.
+class Box:
+    pass
+
+b = Box()
+# label: first = b
+b = Box()
+# label: second = b
+# predict: alive(first) == False
+# predict: alive(second) == True
+b = None
+# predict: alive(second) == False

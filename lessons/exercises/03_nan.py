@@ -1,0 +1,5 @@
+# Exercise (lesson 03): NaN is not equal to itself, but a list checks identity first.
+nan = float("nan")
+print(nan == nan)  # predict: output -> ?
+print([nan] == [nan])  # predict: output -> ?
+print(nan in [nan])  # predict: output -> ?

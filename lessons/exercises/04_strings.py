@@ -1,0 +1,10 @@
+# Exercise (lesson 04): string identity.
+s = "hello"
+t = "hel" + "lo"            # folded by the compiler into the constant "hello"
+# predict: same(s, t) == ?
+u = "".join(["hel", "lo"])  # built at run time
+# predict: same(s, u) == ?
+print(s == u)  # predict: output -> ?
+e = ""
+f = str()
+# predict: same(e, f) == ?

@@ -1,0 +1,6 @@
+# Exercise (lesson 05): += on a list mutates it.
+a = [1]
+b = a
+a += [2]
+# predict: same(a, b) == True
+print(b)  # predict: output -> [1, 2]

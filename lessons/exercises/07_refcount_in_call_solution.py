@@ -1,0 +1,10 @@
+# Exercise (lesson 07): who holds an argument during a call?
+def inspect_me(obj):
+    # predict: refcount(obj) == 2
+    return obj
+
+
+thing = [1, 2, 3]
+# predict: refcount(thing) == 1
+back = inspect_me(thing)
+# predict: refcount(thing) == 2

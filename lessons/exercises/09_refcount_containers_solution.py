@@ -1,0 +1,7 @@
+# Exercise (lesson 09): every container slot is one reference.
+item = []
+pair = [item, item]
+d = {"key": item}
+# predict: refcount(item) == 4
+pair.clear()
+# predict: refcount(item) == 2

@@ -1,0 +1,12 @@
+# Exercise (lesson 25): a mutable class attribute is shared by every instance.
+class Team:
+    members = []
+
+
+x = Team()
+y = Team()
+x.members.append("ann")
+print(y.members)  # predict: output -> ['ann']
+xs = x.members
+ys = y.members
+# predict: same(xs, ys) == True

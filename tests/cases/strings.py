@@ -1,0 +1,13 @@
+a = 'it\'s'
+b = "say \"hi\""
+c = 'both \' and "'
+d = "tab\there\nnewline\\"
+e = b"bytes\x00\xff'"
+f = "unicode: \u00e9 \u4e2d \U0001F600"
+g = "\x7f\x80\xa0"
+h = 1e16, 1e15, 0.1, 1.5e-5, 123456789.123, 1e-4, 2.0 ** 0.5
+i = 10 / 4, 7 // 2, -7 // 2, 7 % -3, 2 ** -1, 1 << 10, -1 >> 3
+j = 3.5 % 2, -3.5 // 2, 1.0 / 3
+k = (1+2j) * 3j, 1j ** 1, -0.0, 0.0
+l = "abc" * 3, (1, 2) * 2, b"x" * 4
+m = True + True, True & False, True | False, ~True

@@ -1,0 +1,5 @@
+async def fetch():
+    return 1
+
+
+print("unreachable")

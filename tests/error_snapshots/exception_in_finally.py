@@ -1,0 +1,8 @@
+def f():
+    try:
+        raise KeyError("first")
+    finally:
+        raise ValueError("second")
+
+
+f()

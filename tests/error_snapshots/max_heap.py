@@ -1,0 +1,4 @@
+print("start")
+blocks = []
+while True:
+    blocks.append([0] * 1000)

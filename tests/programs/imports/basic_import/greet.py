@@ -1,0 +1,4 @@
+print("greet body runs, __name__ =", __name__)
+COUNT = 10
+def hello(who):
+    return "hello " + who

@@ -1,0 +1,2 @@
+import right
+X = 1

@@ -1,0 +1,3 @@
+import left
+print("right sees left partially:", left.__name__)
+Y = left.X

@@ -1,0 +1,3 @@
+print("first: start")
+from second import helper
+value = 1

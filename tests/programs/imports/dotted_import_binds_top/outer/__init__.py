@@ -1,0 +1,1 @@
+print("outer/__init__ runs")

@@ -1,0 +1,2 @@
+print("inner runs as", __name__)
+X = "inner value"

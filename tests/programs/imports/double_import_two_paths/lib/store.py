@@ -1,0 +1,4 @@
+print("store body runs as", __name__)
+data = []
+class Item:
+    pass

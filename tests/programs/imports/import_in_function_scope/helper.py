@@ -1,0 +1,2 @@
+print("helper loads")
+VALUE = 99

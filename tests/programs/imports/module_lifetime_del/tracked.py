@@ -1,0 +1,3 @@
+from thingdef import Thing
+thing = Thing("one")
+other = Thing("two")

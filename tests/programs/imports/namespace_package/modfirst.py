@@ -1,0 +1,1 @@
+KIND = "module file"

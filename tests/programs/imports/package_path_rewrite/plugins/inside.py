@@ -1,0 +1,1 @@
+WHERE = "plugins/inside.py"

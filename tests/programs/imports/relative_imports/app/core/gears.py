@@ -1,0 +1,2 @@
+def turn():
+    return "turns"

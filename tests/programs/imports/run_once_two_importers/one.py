@@ -1,0 +1,3 @@
+import shared
+shared.items.append("one")
+shared.runs += 1

@@ -1,0 +1,3 @@
+print("shared body runs")
+items = []
+runs = 0

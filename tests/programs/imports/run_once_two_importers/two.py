@@ -1,0 +1,3 @@
+from shared import items
+items.append("two")
+import shared

@@ -1,0 +1,1 @@
+LOCAL = "my own heapq.py"

@@ -1,0 +1,1 @@
+LOCAL = "never imported"

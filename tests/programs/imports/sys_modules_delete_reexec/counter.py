@@ -1,0 +1,4 @@
+print("counter body runs")
+value = "fresh"
+def get():
+    return value

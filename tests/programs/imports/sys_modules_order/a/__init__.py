@@ -1,0 +1,2 @@
+from . import b
+from .c import d

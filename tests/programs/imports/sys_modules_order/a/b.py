@@ -1,0 +1,2 @@
+import a.c
+x = 1

@@ -1,0 +1,3 @@
+print("before")
+import layer1
+print("never")

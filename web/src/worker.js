@@ -1,0 +1,119 @@
+// The interpreter's thread: loads pysim's WebAssembly module and answers the
+// page's requests (run a program, views of one step). Runs in a Web Worker so
+// a long run never freezes the page; the step budget (options.max_steps) ends
+// endless loops, and the page can still terminate this worker as a last resort.
+//
+// Protocol (postMessage): {id, type, ...} in, {id, ok, ...} or {id, ok:false, error} out.
+//   run:     {source, files, options}    -> {summary, lines, depths, stepFiles, ms}
+//   view:    {step, views: [names]}      -> {data: {name: value}}
+//   explain: {step, label}               -> {data}
+import init, { run as pysimRun, version } from '../pkg/pysim.js';
+
+let ready = null;
+let trace = null;
+const timings = { start: performance.now() };
+
+// A small program run once at startup, before the page asks for anything:
+// it makes the browser compile the interpreter's hot paths (V8 compiles wasm
+// functions lazily on first call), so the learner's first run is fast.
+const WARM_UP = `
+class Node:
+    def __init__(self, value):
+        self.value = value
+        self.next = None
+
+def build(n):
+    items = [Node(i) for i in range(n)]
+    for a, b in zip(items, items[1:]):
+        a.next = b
+    return {str(i): x for i, x in enumerate(items)}
+
+d = build(20)
+s = "-".join(k for k in d)
+t = (1, 2.5, "x", [3], {4}, None)
+del d
+print(len(s), t, f"{3.0:.2f}", sum(range(10)))
+`;
+
+function load() {
+  if (!ready) {
+    ready = init({ module_or_path: new URL('pysim_bg.wasm', self.location.href) }).then(() => {
+      timings.loaded = performance.now();
+      try {
+        pysimRun(WARM_UP, '{}', '{}').free();
+      } catch {
+        /* warming up is best effort */
+      }
+      timings.warm = performance.now();
+    });
+  }
+  return ready;
+}
+load();
+
+const VIEWS = {
+  state: (t, s) => t.state_json(s),
+  svg: (t, s) => t.state_svg(s),
+  narration: (t, s) => t.narration(s),
+  stdout: (t, s) => t.stdout_until(s),
+  stderr: (t, s) => t.stderr_until(s),
+  instruction: (t, s) => t.instruction(s),
+  memory: (t, s) => t.memory_view(s),
+  gc: (t, s) => t.gc_view(s),
+  modules: (t, s) => t.modules_view(s),
+};
+
+async function handle(msg) {
+  await load();
+  switch (msg.type) {
+    case 'hello':
+      return { version: version(), timings };
+    case 'run': {
+      if (trace) {
+        trace.free();
+        trace = null;
+      }
+      const t0 = performance.now();
+      trace = pysimRun(msg.source, JSON.stringify(msg.files || {}), JSON.stringify(msg.options || {}));
+      const ms = performance.now() - t0;
+      const lines = trace.lines();
+      const depths = trace.depths();
+      const stepFiles = trace.step_files();
+      return {
+        summary: JSON.parse(trace.summary_json()),
+        lines,
+        depths,
+        stepFiles,
+        ms,
+        transfer: [lines.buffer, depths.buffer, stepFiles.buffer],
+      };
+    }
+    case 'view': {
+      if (!trace) throw new Error('nothing has run yet');
+      const data = {};
+      const t0 = performance.now();
+      for (const name of msg.views) {
+        const f = VIEWS[name];
+        if (f) data[name] = f(trace, msg.step);
+      }
+      return { data, ms: performance.now() - t0 };
+    }
+    case 'explain':
+      if (!trace) throw new Error('nothing has run yet');
+      return { data: trace.explain(msg.step, msg.label) };
+    default:
+      throw new Error(`unknown request ${msg.type}`);
+  }
+}
+
+self.onmessage = async (e) => {
+  const msg = e.data;
+  try {
+    const out = await handle(msg);
+    const transfer = out.transfer || [];
+    delete out.transfer;
+    self.postMessage({ id: msg.id, ok: true, ...out }, transfer);
+  } catch (err) {
+    self.postMessage({ id: msg.id, ok: false, error: String((err && err.message) || err) });
+  }
+};

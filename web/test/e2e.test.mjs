@@ -1,0 +1,287 @@
+// End-to-end tests of the built playground (web/dist) in Debian's chromium,
+// driven by playwright-core: load + first lesson, stepping, the heap diagram,
+// share links, the step limit, embed mode, phone width, dark mode.
+// Screenshots go to web/test-artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, newPage, waitStep, loadProgram, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  env = await start();
+});
+after(async () => {
+  if (env) await env.close();
+});
+
+const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+const text = (page, sel) => page.$eval(sel, (e) => e.textContent);
+
+/** The heap diagram's objects: [{label, type, refcount}]. */
+function heapObjects(page) {
+  return page.$$eval('#heap .heap-objects .obj', (els) =>
+    els.map((e) => ({
+      label: e.dataset.label,
+      type: e.dataset.type,
+      refcount: Number(e.querySelector('.rc').textContent),
+      value: e.querySelector('.obj-value')?.textContent ?? null,
+    })));
+}
+
+async function stateIsStub(page) {
+  return page.evaluate(() => !!document.querySelector('#heap .heap-message')?.textContent);
+}
+
+test('the page loads, runs the first lesson and shows its trace', async () => {
+  const page = await newPage(env.browser);
+  const t0 = Date.now();
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  const ms = Date.now() - t0;
+  const lesson = await page.$eval('#lesson', (e) => e.value);
+  assert.equal(lesson, '01_names_and_objects');
+  assert.match(await text(page, '#status'), /Recorded \d+ line steps/);
+  assert.match(await text(page, '#stepinfo'), /^step 0 \/ \d+/);
+  // The editor shows the lesson and highlights the step's line.
+  assert.match(await text(page, '.cm-content'), /Lesson 01: names and objects/);
+  assert.equal(await page.locator('.cm-step-line').count(), 1);
+  // Last step: the lesson's whole output.
+  await page.click('#last');
+  const n = await page.evaluate(() => window.pysim.app.log.lines.length - 1);
+  await waitStep(page, n);
+  assert.match(await text(page, '#stdout'), /== assignment binds a name; it does not copy ==/);
+  await shot(page, 'lesson-01-end');
+  assert.deepEqual(page.errors, []);
+  console.log(`# first lesson on screen ${ms} ms after navigation (includes page load)`);
+  await page.context().close();
+});
+
+test('stepping forward and back moves through the program', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'a = [1, 2]\nb = a\ndel a\nprint(len(b))\n');
+  await page.click('#forward');
+  await waitStep(page, 1);
+  assert.match(await text(page, '#stepinfo'), /step 1 \/ 4 — line 2/);
+  await page.click('#forward');
+  await page.click('#forward');
+  await waitStep(page, 3);
+  assert.equal(await text(page, '#stdout'), '');
+  await page.click('#forward');
+  await waitStep(page, 4);
+  assert.equal(await text(page, '#stdout'), '2\n');
+  await page.click('#back');
+  await waitStep(page, 3);
+  assert.equal(await text(page, '#stdout'), '');
+  // Keyboard: End, Home.
+  await page.click('#heap');
+  await page.keyboard.press('End');
+  await waitStep(page, 4);
+  await page.keyboard.press('Home');
+  await waitStep(page, 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the heap diagram shows the objects and refcounts of each step', async (t) => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'a = [1, 2]\nb = a\ndel a\nprint(len(b))\n');
+  if (await stateIsStub(page)) {
+    await shot(page, 'heap-stub');
+    t.skip('heap diagram: the trace engine is not merged yet (state_json is a stub)');
+    await page.context().close();
+    return;
+  }
+  const list = async () => (await heapObjects(page)).find((o) => o.type === 'list');
+  await page.click('#forward'); // before `b = a`: a -> list (refcount 1)
+  await waitStep(page, 1);
+  assert.equal((await list()).refcount, 1);
+  await page.click('#forward'); // before `del a`: a, b -> list (2)
+  await waitStep(page, 2);
+  assert.equal((await list()).refcount, 2);
+  // Two variables, two arrows to the list; its items are inline small ints.
+  assert.equal(await page.locator('#heap .heap-frames .var[data-target]').count(), 2);
+  assert.ok((await page.locator('#heap path.arrow').count()) >= 2);
+  assert.deepEqual(await page.$$eval('#heap .obj .inline', (e) => e.map((x) => x.textContent)), ['1', '2']);
+  // The narration tells what `b = a` did.
+  assert.match(await text(page, '#narration'), /refcount 1→2/);
+  // Explain: click the list, see both holders.
+  await page.click('#heap .obj[data-type="list"]');
+  await page.waitForFunction(() => /`b`/.test(document.getElementById('explain-body').textContent));
+  const why = await text(page, '#explain-body');
+  assert.match(why, /`a`/);
+  assert.match(why, /refcount 2/);
+  await shot(page, 'heap-two-names');
+  await page.click('#forward'); // after del: only b (1)
+  await waitStep(page, 3);
+  assert.equal((await list()).refcount, 1);
+  await page.click('#back');
+  await waitStep(page, 2);
+  assert.equal((await list()).refcount, 2);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a share link reopens the same program', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  const program = 'def greet(name):\n    return f"hello {name} ✓"\n\nprint(greet("pysim"))\n';
+  await loadProgram(page, program, { files: { 'helper.py': 'X = 1\n' } });
+  await page.click('#share');
+  await page.waitForFunction(() => document.getElementById('share-url').value.includes('#p='));
+  const url = await page.$eval('#share-url', (e) => e.value);
+  const other = await newPage(env.browser);
+  await other.goto(url);
+  await waitStep(other, 0, 15000);
+  const got = await other.evaluate(() => window.pysim.app.program);
+  assert.equal(got.files['main.py'], program);
+  assert.equal(got.files['helper.py'], 'X = 1\n');
+  assert.equal(await other.locator('.tab:not(.tab-close)').count(), 3, 'two file tabs and "+"');
+  await other.click('#last');
+  await other.waitForFunction(() => document.getElementById('stdout').textContent.length > 0);
+  assert.equal(await text(other, '#stdout'), 'hello pysim ✓\n');
+  assert.deepEqual(other.errors, []);
+  await other.context().close();
+  await page.context().close();
+});
+
+test('an endless loop stops at the step limit and stays explorable', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}?max_steps=200000`);
+  await waitStep(page, 0, 15000);
+  const t0 = Date.now();
+  await loadProgram(page, 'n = 0\nwhile True:\n    n += 1\n');
+  const ms = Date.now() - t0;
+  const status = await text(page, '#status');
+  assert.match(status, /step limit/);
+  assert.match(status, /can still be explored/);
+  const steps = await page.evaluate(() => window.pysim.app.log.lines.length);
+  assert.ok(steps > 1000, `steps recorded: ${steps}`);
+  // Scrub to the middle and step: the page answers.
+  await page.evaluate(() => window.pysim.go(5000));
+  await waitStep(page, 5000);
+  assert.match(await text(page, '#stepinfo'), /line [23]/);
+  await page.click('#last');
+  await waitStep(page, steps - 1);
+  assert.match(await text(page, '#stderr'), /step limit of 200000 instructions/);
+  await shot(page, 'step-limit');
+  assert.deepEqual(page.errors, []);
+  console.log(`# endless loop: ${steps} steps, stopped and shown in ${ms} ms`);
+  await page.context().close();
+});
+
+test('typing in the editor and Ctrl+Enter runs the new program', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, '');
+  await page.click('.cm-content');
+  await page.keyboard.type('x = 6 * 7\nprint(x)\n');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => /Recorded 2 line steps/.test(document.getElementById('status').textContent));
+  await page.click('#last');
+  await page.waitForFunction(() => document.getElementById('stdout').textContent === '42\n');
+  // The program survives a reload (localStorage).
+  await page.reload();
+  await waitStep(page, 0, 15000);
+  const kept = await page.evaluate(() => window.pysim.app.program.files['main.py']);
+  assert.equal(kept.trimEnd(), 'x = 6 * 7\nprint(x)');
+  await page.context().close();
+});
+
+test('run to line, breakpoints and step over use the step log', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'def f(a):\n    b = a + 1\n    return b\n\nx = f(1)\ny = f(2)\nprint(x, y)\n');
+  // Click line number 6: run to `y = f(2)`.
+  await page.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^6$/ }).click();
+  await page.waitForFunction(() => /line 6$/.test(document.getElementById('stepinfo').textContent));
+  // Step over the call lands on line 7.
+  await page.click('#over');
+  await page.waitForFunction(() => /line 7$/.test(document.getElementById('stepinfo').textContent));
+  // A breakpoint on line 2, continue from the start: the first call's body.
+  await page.click('#first');
+  await waitStep(page, 0);
+  // Click the breakpoint gutter beside line 2.
+  const gutter = await page.locator('.cm-bp-gutter').boundingBox();
+  const line2 = await page.locator('.cm-line').nth(1).boundingBox();
+  await page.mouse.click(gutter.x + gutter.width / 2, line2.y + line2.height / 2);
+  await page.waitForFunction(() => window.pysim.app.breaks.get('main.py')?.has(2));
+  await page.click('#cont');
+  await page.waitForFunction(() => /line 2$/.test(document.getElementById('stepinfo').textContent));
+  const first = await page.evaluate(() => window.pysim.app.step);
+  await page.click('#cont');
+  await page.waitForFunction((s) => window.pysim.app.step > s && /line 2$/.test(document.getElementById('stepinfo').textContent), first);
+  // Step out returns to module code: the next line event there is line 7
+  // (returning into line 6 reports no new line, as in CPython's tracing).
+  await page.click('#out');
+  await page.waitForFunction(() => /line 7$/.test(document.getElementById('stepinfo').textContent));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('instruction mode steps through bytecode', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'x = 1\n', { mode: 'instruction' });
+  assert.match(await text(page, '#status'), /Recorded 5 instruction steps/);
+  await page.click('#forward');
+  await waitStep(page, 1);
+  assert.match(await text(page, '#stepinfo'), /step 1 \/ 5 — line 1 — 2 LOAD_CONST/);
+  await page.context().close();
+});
+
+test('memory panel shows arenas and pools', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'a = [[] for i in range(300)]\ndel a\nprint("done")\n');
+  await page.click('.panel-tab[data-panel="memory"]');
+  await page.evaluate(() => {
+    const s = window.pysim.app.log.lines.findIndex((l) => l === 2);
+    return window.pysim.go(s);
+  });
+  await page.waitForSelector('#panel-memory .arena');
+  assert.ok((await page.locator('#panel-memory .pool-used, #panel-memory .pool-full').count()) >= 1);
+  assert.match(await text(page, '#panel-memory .mem-stats'), /live objects/);
+  await shot(page, 'memory-panel');
+  await page.context().close();
+});
+
+test('the modules panel lists sys.modules', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'import sys\nx = 1\n');
+  await page.click('.panel-tab[data-panel="modules"]');
+  await page.click('#last');
+  await page.waitForSelector('#panel-modules table.modules');
+  const names = await page.$$eval('#panel-modules td:first-child', (e) => e.map((x) => x.textContent));
+  assert.ok(names.includes('sys') && names.includes('builtins'), names.join(','));
+  await page.context().close();
+});
+
+test('embed mode, phone width and dark mode render', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  await page.goto(`${env.base}?embed&lesson=02_del_removes_names`);
+  await waitStep(page, 0, 15000);
+  assert.equal(await page.evaluate(() => document.body.classList.contains('embed')), true);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.$eval('#lesson', (e) => e.value), '02_del_removes_names');
+  assert.equal(await page.isVisible('#open-full'), true);
+  // No horizontal overflow of the page at phone width.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page wider than the screen by ${overflow}px`);
+  await shot(page, 'phone-embed-dark');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

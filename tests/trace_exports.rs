@@ -75,7 +75,7 @@ fn jsonl_follows_the_schema() {
             let step = int_of(&v, "step", &ctx);
             assert!(step >= last_step, "{ctx}: steps go backwards");
             last_step = step;
-            let mut uses_obj = |key: &str| {
+            let uses_obj = |key: &str| {
                 let label = str_of(&v, key, &ctx).to_string();
                 assert!(
                     known.contains(&label),

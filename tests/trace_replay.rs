@@ -60,6 +60,20 @@ fn check(path: &Path, instructions: bool) -> Result<u64, String> {
 }
 
 #[test]
+fn every_instruction_of_the_trace_programs_replays_exactly() {
+    let mut failures = Vec::new();
+    let mut paths = Vec::new();
+    collect(Path::new("tests/trace"), &mut paths);
+    paths.sort();
+    for p in paths {
+        if let Err(e) = check(&p, true) {
+            failures.push(format!("{}: {e}", p.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
 fn every_step_of_every_program_replays_exactly() {
     let filter = std::env::var("TRACE_FILTER").unwrap_or_default();
     let mut failures = Vec::new();

@@ -140,6 +140,7 @@ pub fn narrate(trace: &Trace, opts: &NarrateOptions) -> String {
         totals: Totals::default(),
         quiet: quiet_objects(trace),
         silent: silent_gains(trace),
+        lines: HashMap::new(),
     };
     n.run();
     n.out
@@ -158,6 +159,8 @@ struct Narrator<'t> {
     /// Objects summarised rather than narrated (see [`quiet_objects`]).
     quiet: Vec<bool>,
     silent: HashMap<u64, Vec<(ObjId, TraceHolder)>>,
+    /// The last line of each frame (for instruction steps).
+    lines: HashMap<FrameId, u32>,
 }
 
 /// Objects whose refcount traffic is summarised: what the interpreter shares
@@ -296,8 +299,19 @@ impl Narrator<'_> {
             StepMode::Line
         };
         let mut dec = trace.decoder();
+        // In instruction mode a Line record announces the instruction that
+        // follows it: the group starts at the Line.
+        let mut after_line = false;
         while let Some(r) = dec.next() {
-            if is_boundary(&r, group_mode) && !self.exited {
+            let starts = match (&r, group_mode) {
+                (Record::Line { .. }, _) => true,
+                (Record::Instruction { .. }, StepMode::Instruction) => !after_line,
+                _ => false,
+            };
+            if r.is_story() {
+                after_line = matches!(r, Record::Line { .. });
+            }
+            if starts && !self.exited {
                 self.flush();
                 self.story = StepStory::default();
             }
@@ -325,12 +339,16 @@ impl Narrator<'_> {
             Record::Line { frame, line } => {
                 self.story.frame = Some(frame);
                 self.story.line = line;
+                self.lines.insert(frame, line);
             }
             Record::Instruction {
                 frame,
                 index,
                 opname,
             } => {
+                if self.story.frame != Some(frame) || self.story.line == 0 {
+                    self.story.line = self.lines.get(&frame).copied().unwrap_or(0);
+                }
                 self.story.frame = Some(frame);
                 self.story.instruction = Some((index, opname));
             }
@@ -516,8 +534,7 @@ impl Narrator<'_> {
             }
         }
         if let Some((a, b)) = self.opts.lines
-            && !self.story.at_exit
-            && (!in_main || self.story.line < a || self.story.line > b)
+            && (self.story.at_exit || !in_main || self.story.line < a || self.story.line > b)
         {
             return false;
         }

@@ -227,7 +227,7 @@ impl Recorder {
 
     /// Ends the recording.
     pub fn finish(self, main_file: &str, source: &str) -> Trace {
-        let mut trace = Trace {
+        Trace {
             version: TRACE_FORMAT_VERSION,
             mode: if self.opts.instructions {
                 StepMode::Instruction
@@ -245,8 +245,7 @@ impl Recorder {
             source: source.to_string(),
             inspected: self.inspected,
             checkpoints: std::cell::OnceCell::new(),
-        };
-        trace
+        }
     }
 
     /// Bytes recorded so far (records only).
@@ -602,7 +601,7 @@ impl Recorder {
         }
         let slot = |p: usize| {
             if is_dict {
-                if p % 2 == 0 {
+                if p.is_multiple_of(2) {
                     TraceSlot::Key((p / 2) as u32)
                 } else {
                     TraceSlot::Value((p / 2) as u32)
@@ -689,8 +688,8 @@ impl Recorder {
             if shadow.len() > old_len {
                 let mut refs = std::mem::take(&mut self.trace_refs);
                 refs.clear();
-                for p in old_len..shadow.len() {
-                    let t = self.id(shadow[p]);
+                for (p, &r) in shadow.iter().enumerate().skip(old_len) {
+                    let t = self.id(r);
                     refs.push((t, slot(p)));
                 }
                 self.enc.record(&Record::RefsAppend {

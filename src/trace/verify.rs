@@ -154,9 +154,30 @@ pub fn compare(trace: &Trace, rebuilt: &State, live: &State) -> Result<(), Strin
     }
 }
 
-/// Rebuilds every step of `trace` and compares it with `live`.
+/// Rebuilds every step of `trace` (one sequential replay, and
+/// [`Trace::state_at`] for every 7th step) and compares it with `live`.
 pub fn check_all_steps(trace: &Trace, live: &[State]) -> Result<(), String> {
-    for (step, l) in live.iter().enumerate() {
+    if trace.steps != live.len() as u64 {
+        return Err(format!(
+            "{} steps recorded, {} seen live",
+            trace.steps,
+            live.len()
+        ));
+    }
+    let mut result = Ok(());
+    let mut step = 0usize;
+    trace.for_each_step(|rebuilt, _| {
+        if result.is_ok() {
+            result = match live.get(step) {
+                Some(l) => compare(trace, rebuilt, l)
+                    .map_err(|e| format!("step {step} (line {}):\n{e}", rebuilt.line)),
+                None => Err(format!("step {step} was not seen live")),
+            };
+        }
+        step += 1;
+    });
+    result?;
+    for (step, l) in live.iter().enumerate().step_by(7) {
         let rebuilt = trace.state_at(step as u64);
         if rebuilt.step != step as u64 {
             return Err(format!(
@@ -165,7 +186,7 @@ pub fn check_all_steps(trace: &Trace, live: &[State]) -> Result<(), String> {
             ));
         }
         compare(trace, &rebuilt, l)
-            .map_err(|e| format!("step {step} (line {}):\n{e}", rebuilt.line))?;
+            .map_err(|e| format!("state_at({step}) (line {}):\n{e}", rebuilt.line))?;
     }
     Ok(())
 }

@@ -139,8 +139,8 @@ fn jsonl_follows_the_schema() {
                 "stdout" | "stderr" => {
                     str_of(&v, "text", &ctx);
                 }
-                "cell" | "finalize" | "mutated" | "exception_raised" | "exception_caught"
-                | "instruction" => {}
+                "cell" | "finalize" | "mutated" | "import" | "exception_raised"
+                | "exception_caught" | "instruction" => {}
                 other => panic!("{ctx}: unknown record type {other}"),
             }
         }

@@ -44,6 +44,9 @@ const REFS_PATCH: u8 = 0x3b;
 /// Tags from here on are followed by their byte length, so that readers skip
 /// record kinds added by later schema versions (GC phases, imports…).
 pub const EXTENSION_FIRST: u8 = 0x40;
+/// Extension: an import step. Its operands are absolute (extension records
+/// never touch the delta cursors, so skipping one is safe).
+const IMPORT: u8 = 0x40;
 
 // Holder kinds (low nibble of INCREF/DECREF).
 const H_STACK: u8 = 0;
@@ -260,6 +263,21 @@ impl Encoder {
             Record::FrameGone { frame } => {
                 self.byte(FRAME_GONE);
                 self.frame(frame);
+            }
+            Record::Import {
+                phase,
+                name,
+                module,
+                file,
+            } => {
+                let mut body = Encoder::default();
+                body.byte(phase as u8);
+                body.varint(name.0 as u64);
+                body.varint(module.map_or(0, |m| m.0 as u64 + 1));
+                body.varint(file.map_or(0, |f| f.0 as u64 + 1));
+                self.byte(IMPORT);
+                self.varint(body.buf.len() as u64);
+                self.buf.extend_from_slice(&body.buf);
             }
             Record::RefsPatch { obj, changes } => {
                 self.byte(REFS_PATCH);
@@ -855,7 +873,29 @@ impl<'t> Decoder<'t> {
                     Record::TempRoots { roots: &self.roots }
                 }
             }
-            EXTENSION_FIRST.. => {
+            IMPORT => {
+                let n = self.varint() as usize;
+                let end = (self.pos + n).min(self.bytes.len());
+                let phase = match self.byte() {
+                    0 => ImportPhase::Search,
+                    1 => ImportPhase::CacheHit,
+                    2 => ImportPhase::Created,
+                    3 => ImportPhase::Exec,
+                    4 => ImportPhase::Done,
+                    _ => ImportPhase::Failed,
+                };
+                let name = self.sym();
+                let module = self.varint().checked_sub(1).map(|m| ObjId(m as u32));
+                let file = self.varint().checked_sub(1).map(|f| Sym(f as u32));
+                self.pos = end;
+                Record::Import {
+                    phase,
+                    name,
+                    module,
+                    file,
+                }
+            }
+            t if t >= EXTENSION_FIRST => {
                 // A record kind from a newer writer: skip it by its length.
                 let n = self.varint() as usize;
                 self.pos = (self.pos + n).min(self.bytes.len());

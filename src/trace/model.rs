@@ -99,6 +99,36 @@ impl FreeCause {
     }
 }
 
+/// The steps of an import (`runtime::imports`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportPhase {
+    /// `name` is not in `sys.modules`: the import system searches for it.
+    Search,
+    /// `name` was found in `sys.modules`: its body does not run again.
+    CacheHit,
+    /// A module object was created and put in `sys.modules`.
+    Created,
+    /// The module's body starts running.
+    Exec,
+    /// The module's body finished.
+    Done,
+    /// The module's body raised; the module left `sys.modules`.
+    Failed,
+}
+
+impl ImportPhase {
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportPhase::Search => "search",
+            ImportPhase::CacheHit => "cache_hit",
+            ImportPhase::Created => "module_created",
+            ImportPhase::Exec => "module_exec",
+            ImportPhase::Done => "module_done",
+            ImportPhase::Failed => "module_failed",
+        }
+    }
+}
+
 /// Why a frame stopped running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FrameExit {
@@ -204,6 +234,14 @@ pub enum Record<'t> {
     /// Contents changed without refcount traffic (sort, stolen references).
     Mutated {
         obj: ObjId,
+    },
+    /// A step of the import system (an extension record: readers of schema
+    /// 1 that do not know it skip it).
+    Import {
+        phase: ImportPhase,
+        name: Sym,
+        module: Option<ObjId>,
+        file: Option<Sym>,
     },
 
     // ---- state records (read through the inspection API at a step boundary)

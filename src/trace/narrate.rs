@@ -468,6 +468,35 @@ impl Narrator<'_> {
                 );
                 self.happen(order, self.paint.frame(&text));
             }
+            Record::Import {
+                phase,
+                name,
+                module,
+                file,
+            } if self.opts.imports => {
+                let name = trace.sym(name);
+                let module = module.map(|m| trace.label(m)).unwrap_or_default();
+                let text = match phase {
+                    ImportPhase::Search => {
+                        format!("import `{name}`: not in sys.modules, searching")
+                    }
+                    ImportPhase::CacheHit => {
+                        format!("import `{name}`: already in sys.modules ({module})")
+                    }
+                    ImportPhase::Created => match file {
+                        Some(f) => {
+                            format!("module `{name}` created ({module}) from {}", trace.sym(f))
+                        }
+                        None => format!("module `{name}` created ({module})"),
+                    },
+                    ImportPhase::Exec => format!("running the body of module `{name}`"),
+                    ImportPhase::Done => format!("module `{name}` imported"),
+                    ImportPhase::Failed => {
+                        format!("importing `{name}` failed: removed from sys.modules")
+                    }
+                };
+                self.happen(order, self.paint.frame(&text));
+            }
             Record::Stdout { text } | Record::Stderr { text } => {
                 let which = if matches!(r, Record::Stdout { .. }) {
                     "output"

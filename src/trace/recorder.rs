@@ -408,6 +408,24 @@ impl Recorder {
         self.enc.record(&r);
     }
 
+    fn import(
+        &mut self,
+        phase: ImportPhase,
+        name: &str,
+        module: Option<ObjRef>,
+        file: Option<&str>,
+    ) {
+        let name = self.syms.intern(name);
+        let module = self.opt_id(module);
+        let file = file.map(|f| self.syms.intern(f));
+        self.enc.record(&Record::Import {
+            phase,
+            name,
+            module,
+            file,
+        });
+    }
+
     fn opt_id(&mut self, r: Option<ObjRef>) -> Option<ObjId> {
         r.map(|r| self.id(r))
     }
@@ -874,10 +892,68 @@ impl Recorder {
     /// The first inspection: everything alive, every frame, the roots.
     fn full_snapshot(&mut self, vm: &dyn Inspector) {
         let keys: Vec<ObjRef> = vm.heap().objects.keys().collect();
-        for r in keys {
+        for &r in &keys {
             let id = self.id(r);
             self.describe(vm, id);
             self.capture_object(vm, id, false);
+        }
+        // Name the namespaces of modules and types by their owner
+        // (`dict:builtins.__dict__`) so their labels do not depend on how
+        // many objects the interpreter made before them.
+        let dict_field = self.static_sym("__dict__");
+        let mut refs = Vec::new();
+        for &r in &keys {
+            let owner = self.id(r);
+            let Some(name) = self.objects[owner.0 as usize].value.clone() else {
+                continue;
+            };
+            if !matches!(&*vm.type_name(r), "module" | "type") {
+                continue;
+            }
+            refs.clear();
+            vm.refs(r, &mut refs);
+            for &(t, slot) in &refs {
+                let is_ns = match slot {
+                    Slot::Dict => true,
+                    Slot::Field(f) => self.static_sym(f) == dict_field,
+                    _ => false,
+                };
+                let t = self.id(t);
+                let meta = &mut self.objects[t.0 as usize];
+                if is_ns && meta.value.is_none() && meta.born.is_none() {
+                    meta.value = Some(format!("{name}.__dict__").into_boxed_str());
+                }
+            }
+        }
+        // Small tuples by their items' values (`tuple:(object,)`).
+        for &r in &keys {
+            let id = self.id(r);
+            if self.objects[id.0 as usize].value.is_some() || &*vm.type_name(r) != "tuple" {
+                continue;
+            }
+            refs.clear();
+            vm.refs(r, &mut refs);
+            if refs.len() > 3 {
+                continue;
+            }
+            let items: Option<Vec<String>> = refs
+                .iter()
+                .map(|&(t, _)| {
+                    let t = self.id(t);
+                    self.objects[t.0 as usize]
+                        .value
+                        .as_deref()
+                        .map(str::to_string)
+                })
+                .collect();
+            if let Some(items) = items {
+                let text = if items.len() == 1 {
+                    format!("({},)", items[0])
+                } else {
+                    format!("({})", items.join(", "))
+                };
+                self.objects[id.0 as usize].value = Some(text.into_boxed_str());
+            }
         }
         self.capture_roots(vm);
     }
@@ -980,14 +1056,23 @@ impl Recorder {
         let orphans = std::mem::take(&mut self.orphans);
         self.generators
             .retain(|g| self.objects[g.0 as usize].died.is_none());
+        let mut adopted = Vec::new();
         for g in self.generators.clone() {
             let r = self.tracked[g.0 as usize].key;
             if let Some(f) = vm.owned_frame(r)
                 && orphans.contains(&f.id)
             {
+                adopted.push(f.id);
                 self.frame_owners.insert(f.id, g);
                 self.tracked[g.0 as usize].stamp = 0;
                 self.capture_object(vm, g, false);
+            }
+        }
+        // A generator made and dropped within one step took its frame with it.
+        for f in orphans {
+            if !adopted.contains(&f) && !self.running.contains(&f) {
+                self.frames.remove(&f);
+                self.enc.record(&Record::FrameGone { frame: f });
             }
         }
     }
@@ -1243,13 +1328,22 @@ impl EventSink for Recorder {
                 self.mark(id, DIRTY_FULL);
                 self.enc.record(&Record::Mutated { obj: id });
             }
-            // Import events (runtime::imports) are not recorded yet.
-            Event::ImportSearch { .. }
-            | Event::ImportCacheHit { .. }
-            | Event::ModuleCreated { .. }
-            | Event::ModuleExec { .. }
-            | Event::ModuleDone { .. }
-            | Event::ModuleFailed { .. } => {}
+            Event::ImportSearch { name } => self.import(ImportPhase::Search, name, None, None),
+            Event::ImportCacheHit { name, module } => {
+                self.import(ImportPhase::CacheHit, name, Some(module), None)
+            }
+            Event::ModuleCreated { name, module, file } => {
+                self.import(ImportPhase::Created, name, Some(module), file)
+            }
+            Event::ModuleExec { name, module } => {
+                self.import(ImportPhase::Exec, name, Some(module), None)
+            }
+            Event::ModuleDone { name, module } => {
+                self.import(ImportPhase::Done, name, Some(module), None)
+            }
+            Event::ModuleFailed { name, module } => {
+                self.import(ImportPhase::Failed, name, Some(module), None)
+            }
         }
     }
 

@@ -312,7 +312,8 @@ impl State {
             | Record::CellCreated { .. }
             | Record::ExceptionRaised { .. }
             | Record::ExceptionCaught { .. }
-            | Record::Mutated { .. } => {}
+            | Record::Mutated { .. }
+            | Record::Import { .. } => {}
         }
     }
 

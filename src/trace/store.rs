@@ -121,7 +121,7 @@ impl Trace {
             Some(v) if matches!(ty, "NoneType" | "bool" | "ellipsis" | "NotImplementedType") => {
                 v.to_string()
             }
-            Some(v) if v.chars().count() <= 24 => format!("{ty}:{v}"),
+            Some(v) if v.chars().count() <= 32 => format!("{ty}:{v}"),
             _ => format!("{ty}~{}", id.0),
         }
     }

@@ -35,6 +35,19 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// An XML id for an object box, from its label (`list#1` → `obj-list-1`).
+fn element_id(label: &str) -> String {
+    let mut id = String::from("obj-");
+    for c in label.chars() {
+        id.push(if c.is_ascii_alphanumeric() || c == '_' {
+            c
+        } else {
+            '-'
+        });
+    }
+    id
+}
+
 /// Cuts `s` to `max` characters.
 fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -144,8 +157,8 @@ pub fn scene_svg(trace: &Trace, scene: &Scene) -> String {
         };
         let _ = writeln!(
             body,
-            r#"<g class="object" id="obj-{}"><rect x="{x}" y="{oy}" width="{OBJ_W}" height="{h}" rx="4" fill="{fill}" stroke="{stroke}"{dash}/>"#,
-            o.id.0
+            r#"<g class="object" id="{}"><rect x="{x}" y="{oy}" width="{OBJ_W}" height="{h}" rx="4" fill="{fill}" stroke="{stroke}"{dash}/>"#,
+            element_id(&o.label)
         );
         let _ = writeln!(
             body,

@@ -256,6 +256,18 @@ impl Writer<'_> {
                 fields.push(("obj", self.obj(obj)));
                 "mutated"
             }
+            Record::Import {
+                phase,
+                name,
+                module,
+                file,
+            } => {
+                fields.push(("phase", Json::str(phase.name())));
+                fields.push(("name", Json::str(t.sym(name))));
+                fields.push(("module", self.opt(module)));
+                fields.push(("file", file.map_or(Json::Null, |f| Json::str(t.sym(f)))));
+                "import"
+            }
             Record::SetCount { obj, count } => {
                 fields.push(("obj", self.obj(obj)));
                 fields.push(("count", Json::Int(count as i64)));

@@ -243,7 +243,11 @@ pub fn run(source: &str, files: BTreeMap<String, String>, cfg: &RunConfig) -> (C
     collected.steps.finish();
     let last = collected.steps.len() as u32 - 1;
     collected.memory.step(last);
-    // `finish` also indexes the trace (checkpoints for `state_at`).
-    collected.trace = Some(recorder.finish(&cfg.main, source));
+    // Index the trace now (its checkpoints are otherwise built on the first
+    // `state_at`): the run is explorable at any step as soon as it returns,
+    // and the page's timing of a run includes this.
+    let trace = recorder.finish(&cfg.main, source);
+    let _ = trace.checkpoints();
+    collected.trace = Some(trace);
     (collected, outcome)
 }

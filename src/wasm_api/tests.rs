@@ -224,3 +224,22 @@ fn perf_million() {
         );
     }
 }
+
+#[test]
+fn multi_file_programs_import_their_files() {
+    let s = Session::run(
+        "import helper\nfrom pkg import mod\nprint(helper.X, mod.Y)\n",
+        r#"{"helper.py": "X = 5\n", "pkg/__init__.py": "", "pkg/mod.py": "Y = 'y'\n"}"#,
+        "",
+    )
+    .unwrap();
+    assert_eq!(
+        s.stdout_until(u32::MAX),
+        "5 y\n",
+        "{}",
+        s.stderr_until(u32::MAX)
+    );
+    let m = s.modules_view(s.step_count() - 2);
+    assert!(m.contains("\"name\":\"helper\""), "{m}");
+    assert!(m.contains("\"name\":\"pkg.mod\""), "{m}");
+}

@@ -150,7 +150,6 @@ export class HeapView {
     }
 
     // Freed objects fade out where they were, saying why.
-    const stageRect = this.stage.getBoundingClientRect();
     const causes = new Map((state.freed || []).map((f) => [f.id, f]));
     for (const [id, node, rect] of dying) {
       if (!animate || this.reduced || !rect) continue;
@@ -186,7 +185,6 @@ export class HeapView {
         }
       }
     }
-    void stageRect;
     this.drawArrows();
     if (animate && !this.reduced) {
       // Arrows follow the boxes while they glide.

@@ -13,6 +13,7 @@ import * as storage from './storage.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const embed = params.has('embed');
+// The default budget; worker.js pre-records the first lesson with the same options.
 const MAX_STEPS = Number(params.get('max_steps')) || 1_000_000;
 const SPEEDS = [1, 2, 5, 10, 30, 100];
 const ICON_PLAY = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 2v12l10-6z" fill="currentColor"/></svg>';
@@ -124,10 +125,14 @@ function renderTabs() {
   const names = Object.keys(app.program.files).sort((a, b) =>
     a === app.program.main ? -1 : b === app.program.main ? 1 : a.localeCompare(b));
   tabs.replaceChildren();
+  // Names relative to the main file's folder (a folder lesson keeps its files under it).
+  const slash = app.program.main.lastIndexOf('/');
+  const base = slash >= 0 ? app.program.main.slice(0, slash + 1) : '';
   for (const name of names) {
     const b = document.createElement('button');
     b.className = 'tab' + (name === app.activeFile ? ' active' : '');
-    b.textContent = name;
+    b.textContent = base && name.startsWith(base) ? name.slice(base.length) : name;
+    b.title = name;
     b.setAttribute('role', 'tab');
     b.setAttribute('aria-selected', String(name === app.activeFile));
     b.onclick = () => showFile(name);
@@ -153,8 +158,10 @@ function renderTabs() {
   add.textContent = '+';
   add.title = 'Add a file (for imports)';
   add.onclick = () => {
-    const name = prompt('New file name (e.g. helper.py or pkg/__init__.py):');
-    if (!name || app.program.files[name] !== undefined) return;
+    const typed = prompt('New file name (e.g. helper.py or pkg/__init__.py):');
+    if (!typed) return;
+    const name = base + typed.replace(/^\/+/, '');
+    if (app.program.files[name] !== undefined) return;
     app.program.files[name] = '';
     showFile(name);
     persist();

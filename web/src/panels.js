@@ -149,7 +149,7 @@ export function renderModules(root, raw) {
   table.append(head);
   for (const mod of m.modules || []) {
     const tr = el('tr');
-    tr.append(el('td', 'mono', mod.name), el('td', 'mono', mod.label || ''), el('td', 'mono', mod.file || '(built-in)'));
+    tr.append(el('td', 'mono', mod.name), el('td', 'mono', mod.label || ''), el('td', 'mono', mod.file || '(no __file__)'));
     table.append(tr);
   }
   root.replaceChildren(table);

@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, newPage, waitStep, loadProgram, ARTIFACTS } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { start, newPage, waitStep, loadProgram, ARTIFACTS, WEB } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -53,6 +54,9 @@ test('the page loads, runs the first lesson and shows its trace', async () => {
   const n = await page.evaluate(() => window.pysim.app.log.lines.length - 1);
   await waitStep(page, n);
   assert.match(await text(page, '#stdout'), /== assignment binds a name; it does not copy ==/);
+  // Exactly what python3 prints, when python3 is here to ask.
+  const py = spawnSync('python3', ['01_names_and_objects.py'], { cwd: join(WEB, '..', 'lessons'), encoding: 'utf8' });
+  if (!py.error && py.status === 0) assert.equal(await text(page, '#stdout'), py.stdout);
   await shot(page, 'lesson-01-end');
   assert.deepEqual(page.errors, []);
   console.log(`# first lesson on screen ${ms} ms after navigation (includes page load)`);
@@ -263,6 +267,32 @@ test('the static SVG of the library renders the same scene', async () => {
   await page.waitForSelector('#heap-svg svg');
   assert.match(await page.$eval('#heap-svg', (e) => e.innerHTML), /list#1/);
   await page.uncheck('#svg-mode');
+  await page.context().close();
+});
+
+test('a folder lesson picked from the list runs its files and prints what python3 prints', async (t) => {
+  const dir = join(WEB, '..', 'lessons', '29_modules_run_once');
+  const py = spawnSync('python3', ['main.py'], { cwd: dir, encoding: 'utf8' });
+  if (py.error || py.status !== 0) {
+    t.skip('python3 is not available to compute the expected output');
+    return;
+  }
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await page.evaluate(() => (document.body.dataset.renderedStep = ''));
+  await page.selectOption('#lesson', '29_modules_run_once');
+  await waitStep(page, 0, 15000);
+  const tabs = await page.$$eval('.tab:not(.tab-close):not(.tab-add)', (e) => e.map((x) => x.textContent));
+  assert.deepEqual(tabs, ['main.py', 'greeting.py']);
+  await page.click('#last');
+  await page.waitForFunction(() => /finished/.test(document.getElementById('stepinfo').textContent));
+  await page.waitForFunction((n) => document.getElementById('stdout').textContent.length >= n, py.stdout.length);
+  assert.equal(await text(page, '#stdout'), py.stdout);
+  await page.click('.panel-tab[data-panel="modules"]');
+  await page.waitForSelector('#panel-modules table.modules');
+  await shot(page, 'lesson-29-modules');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 

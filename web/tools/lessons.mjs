@@ -2,8 +2,8 @@
 // lesson picker (run by build.sh at build time; the page never fetches .py files).
 //
 // A single-file lesson `NN_name.py` becomes {id, title, main: "NN_name.py",
-// files: {"NN_name.py": text}}; a folder lesson `NN_name/` keeps its relative
-// paths and runs `main.py`. The title is the first comment line
+// files: {"NN_name.py": text}}; a folder lesson `NN_name/` keeps its paths
+// under `NN_name/` and runs `NN_name/main.py`. The title is the first comment line
 // ("# Lesson 01: names and objects" -> "01 names and objects").
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
@@ -39,10 +39,13 @@ for (const name of readdirSync(lessonsDir).sort()) {
   if (!/^\d\d_/.test(name)) continue;
   const p = join(lessonsDir, name);
   if (statSync(p).isDirectory()) {
+    // Kept under the lesson's folder name, as `python3 main.py` run inside
+    // it sees them (sys.path[0] and __file__ name the folder).
     const files = {};
-    for (const f of walk(p)) files[relative(p, f)] = readFileSync(f, 'utf8');
-    if (!files['main.py']) continue;
-    lessons.push({ id: name, title: titleOf(name, files['main.py']), main: 'main.py', files });
+    for (const f of walk(p)) files[`${name}/${relative(p, f)}`] = readFileSync(f, 'utf8');
+    const main = `${name}/main.py`;
+    if (!files[main]) continue;
+    lessons.push({ id: name, title: titleOf(name, files[main]), main, files });
   } else if (name.endsWith('.py')) {
     const text = readFileSync(p, 'utf8');
     const id = name.replace(/\.py$/, '');

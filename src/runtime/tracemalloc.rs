@@ -4,7 +4,7 @@
 //! The sizes traced are the model's requests (CPython 3.11 object sizes).
 
 use crate::runtime::vm::Vm;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// One frame of a traceback: (filename, line number).
@@ -17,8 +17,12 @@ pub struct Tracer {
     pub nframe: usize,
     /// Block address → (size, traceback).
     pub traces: HashMap<u64, (u32, Rc<[TraceFrame]>)>,
-    /// Insertion order of the traces (for deterministic snapshots).
-    pub order: Vec<u64>,
+    /// Block address → allocation sequence number, so snapshots list the
+    /// traces in allocation order (deterministic) without an ordered
+    /// structure that would make frees cost O(traces).
+    pub order: HashMap<u64, u64>,
+    /// The next allocation's sequence number.
+    pub next_seq: u64,
     pub current: u64,
     pub peak: u64,
 }
@@ -49,9 +53,9 @@ impl Vm {
         if let Some(t) = self.tracemalloc.as_mut() {
             if let Some((old, _)) = t.traces.insert(addr, (size, frames)) {
                 t.current -= u64::from(old);
-            } else {
-                t.order.push(addr);
             }
+            t.order.insert(addr, t.next_seq);
+            t.next_seq += 1;
             t.current += u64::from(size);
             t.peak = t.peak.max(t.current);
         }
@@ -63,10 +67,7 @@ impl Vm {
             && let Some((size, _)) = t.traces.remove(&addr)
         {
             t.current -= u64::from(size);
-            if t.order.len() > 64 && t.order.len() > 2 * t.traces.len() {
-                let traces = &t.traces;
-                t.order.retain(|a| traces.contains_key(a));
-            }
+            t.order.remove(&addr);
         }
     }
 
@@ -75,11 +76,10 @@ impl Vm {
         let Some(t) = &self.tracemalloc else {
             return Vec::new();
         };
-        let mut seen = std::collections::HashSet::new();
-        t.order
-            .iter()
-            .filter(|a| seen.insert(**a))
-            .filter_map(|a| t.traces.get(a).cloned())
+        let mut live: Vec<(u64, u64)> = t.order.iter().map(|(&a, &seq)| (seq, a)).collect();
+        live.sort_unstable();
+        live.iter()
+            .filter_map(|(_, a)| t.traces.get(a).cloned())
             .collect()
     }
 }

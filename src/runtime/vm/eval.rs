@@ -228,10 +228,8 @@ impl Vm {
             if let Some(sink) = self.sink.as_mut() {
                 sink.event(&Event::Line { frame: id, line });
             }
-            if self.options.audit
-                && let Err(report) = self.audit()
-            {
-                return Err(PyErr::Fatal(Fatal::AuditFailed(report)));
+            if self.options.audit {
+                self.audit_at_line()?;
             }
         }
         if let Some(sink) = self.sink.as_mut()

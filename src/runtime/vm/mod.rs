@@ -131,6 +131,10 @@ pub struct Vm {
     pub reraising: bool,
     /// The frame a YIELD_VALUE just suspended, for the generator to take back.
     pub yielded_frame: Option<Frame>,
+    /// Object visits the heap audit may still spend (see `audit.rs`).
+    pub audit_credit: u64,
+    /// Line boundaries the audit has seen.
+    pub audit_lines: u64,
     /// A fatal stop found where it could not be returned (e.g. inside `__del__`).
     pub pending_fatal: Option<Fatal>,
     /// Source text of the files run, by filename (for traceback lines).
@@ -179,6 +183,8 @@ impl Vm {
             exc_info_stack: Vec::new(),
             reraising: false,
             yielded_frame: None,
+            audit_credit: 0,
+            audit_lines: 0,
             pending_fatal: None,
             sources: Default::default(),
             instances: Vec::new(),

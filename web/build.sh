@@ -7,6 +7,7 @@
 # when missing and builds std for wasm32 with -Zbuild-std; installs
 # wasm-bindgen-cli at exactly the crate's version into target/tools (cached);
 # shrinks with wasm-opt from npm's binaryen (Debian's breaks the glue).
+# Also writes dist/export.html, the single-file page `pysim export` fills in.
 # Prints the sizes at the end. Re-runs are incremental.
 #
 #   web/build.sh            # full build
@@ -80,7 +81,7 @@ build_wasm() {
   ensure_wasm_bindgen_cli "$v"
   log "cargo (wasm32, profile wasm-release)"
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-    cargo rustc --lib --crate-type cdylib --profile wasm-release \
+    cargo rustc --lib --crate-type cdylib --profile wasm-release --no-default-features \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
     --target-dir target/wasm --quiet
   local raw=$ROOT/target/wasm/wasm32-unknown-unknown/wasm-release/pysim.wasm
@@ -110,6 +111,8 @@ build_page() {
   cp "$PKG/pysim_bg.wasm" "$DIST/pysim_bg.wasm"
   cp "$GEN/lessons.json" "$DIST/lessons.json"
   cp "$WEB/index.html" "$WEB/src/style.css" "$DIST/"
+  log "single-file template for pysim export -> $DIST/export.html"
+  node "$WEB/tools/export-template.mjs" "$DIST"
 }
 
 # ---------------------------------------------------------------- sizes
@@ -128,10 +131,12 @@ report_sizes() {
     gz=$(zsize "$f")
     printf '  %-28s %9d bytes  %9d gzip\n' "$(basename "$f")" "$size" "$gz"
   done
-  size=$(cat "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/*.html "$DIST"/*.json | wc -c)
+  local site=("$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/index.html "$DIST"/*.json)
+  size=$(cat "${site[@]}" | wc -c)
   gz=0
-  for f in "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/*.html "$DIST"/*.json; do gz=$((gz + $(zsize "$f"))); done
+  for f in "${site[@]}"; do gz=$((gz + $(zsize "$f"))); done
   printf '  %-28s %9d bytes  %9d gzip\n' "total (without .map)" "$size" "$gz"
+  printf '  %-28s %9d bytes  %9d gzip\n' "export.html (pysim export)" "$(stat -c %s "$DIST/export.html")" "$(zsize "$DIST/export.html")"
 }
 
 ensure_node

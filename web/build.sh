@@ -23,25 +23,8 @@ TOOLS=$ROOT/target/tools
 log() { printf '== web/build: %s\n' "$*"; }
 
 # ---------------------------------------------------------------- toolchain
-ensure_rust_web() {
-  if ! /usr/bin/rustc --print sysroot >/dev/null 2>&1 ||
-     [ ! -d "$(/usr/bin/rustc --print sysroot)/lib/rustlib/src/rust/library" ] ||
-     [ ! -x /usr/bin/rust-lld ]; then
-    log "installing Debian's rustc-web toolchain"
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends rustc-web cargo-web rust-web-src rust-web-llvm >/dev/null
-  fi
-  # rust-lld is a link to Debian's lld-NN, which rust-web-llvm does not always
-  # pull in: without it the link fails with "linker rust-lld not found".
-  if [ ! -e "$(readlink -f /usr/bin/rust-lld)" ]; then
-    local lld
-    lld=$(basename "$(readlink /usr/bin/rust-lld)")
-    log "installing $lld (rust-lld points to it)"
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "$lld" >/dev/null
-  fi
-  log "$(/usr/bin/rustc -V)"
-}
+# Debian's rustc-web toolchain (shared with scripts/wasm-check.sh).
+. "$ROOT/scripts/wasm-toolchain.sh"
 
 ensure_node() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

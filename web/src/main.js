@@ -208,6 +208,7 @@ function renderTabs() {
 }
 
 function persist() {
+  if (embed) updateOpenFull();
   if (exported) return; // an exported page is read-only: the playground's saved program stays
   storage.save({
     program: app.program, lessonId: app.lessonId, dark, panel: app.panel, speed: $('speed').value, svgMode: app.svgMode,
@@ -445,6 +446,17 @@ async function share() {
     $('share-note').textContent = 'Link copied. It contains the whole program.';
   } catch {
     $('share-note').textContent = 'Copy this link; it contains the whole program.';
+  }
+}
+
+/** Embed mode: "open in playground" opens the embedded program (as a share link). */
+async function updateOpenFull() {
+  const program = app.program;
+  try {
+    const frag = await encodeProgram(program);
+    if (program === app.program) $('open-full').href = `./#${frag}`;
+  } catch {
+    /* the plain link stays */
   }
 }
 

@@ -3,9 +3,11 @@
 // page is built). Everything is inlined, so the page opens offline from
 // file:// by double-click:
 //   - style.css in a <style> element, app.js in an inline module script;
-//   - worker.js and pysim_bg.wasm as base64 text; a small boot script starts
-//     the worker from a Blob URL (named 'pysim-inline') and hands it the wasm
-//     bytes and the lesson (worker.js waits for that 'boot' message);
+//   - the worker (src/worker.js bundled again as a classic script: chromium
+//     refuses module workers from Blob URLs of file:// pages) and
+//     pysim_bg.wasm as base64 text; a small boot script starts the worker
+//     from a Blob URL (named 'pysim-inline') and hands it the wasm bytes and
+//     the lesson (worker.js waits for that 'boot' message);
 //   - `{{PYSIM_EXPORT}}` (inside a JSON script element) and `{{PYSIM_TITLE}}`
 //     are left for pysim: the lesson ({title, narrative, lesson: {id, title,
 //     main, files, exercises}}) as JSON with `<` escaped, and the page title.
@@ -13,7 +15,9 @@
 // The markers `<!--pysim:NAME-->…<!--/pysim:NAME-->` in index.html delimit
 // what is replaced.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const [, , dist] = process.argv;
 if (!dist) {
@@ -39,7 +43,16 @@ function replaceBlock(html, name, content) {
 let html = read('index.html').toString('utf8');
 const css = read('style.css').toString('utf8');
 const app = read('app.js').toString('utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
-const worker = read('worker.js').toString('utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+const worker = buildSync({
+  entryPoints: [join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'worker.js')],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2022',
+  write: false,
+  // The glue's `import.meta.url` is only its default wasm location: the boot message gives the bytes.
+  logLevel: 'error',
+}).outputFiles[0].text;
 
 const boot = `<script id="pysim-export" type="application/json">{{PYSIM_EXPORT}}</script>
   <script id="pysim-worker-src" type="text/plain">${Buffer.from(worker).toString('base64')}</script>
@@ -58,7 +71,7 @@ const boot = `<script id="pysim-export" type="application/json">{{PYSIM_EXPORT}}
       var workerUrl = URL.createObjectURL(new Blob([bytes(text('pysim-worker-src'))], { type: 'text/javascript' }));
       var wasm = bytes(text('pysim-wasm'));
       window.pysimMakeWorker = function () {
-        var w = new Worker(workerUrl, { type: 'module', name: 'pysim-inline' });
+        var w = new Worker(workerUrl, { name: 'pysim-inline' });
         w.postMessage({ id: 0, type: 'boot', wasm: wasm, lessons: lessons });
         return w;
       };

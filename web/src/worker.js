@@ -60,6 +60,11 @@ async function prepareFirstLesson(lessons) {
   delete files[l.main];
   const options = { ...DEFAULT_OPTIONS, main: l.main };
   const t = pysimRun(source, JSON.stringify(files), JSON.stringify(options));
+  // Also the first step's views the page will ask for: the façade caches the
+  // replayed state, the scene's quiet objects and the split narration, so the
+  // page's first view request finds them ready.
+  t.state_json(0);
+  t.narration(0);
   prepared = { key: keyOf(source, files, options), trace: t };
 }
 

@@ -488,3 +488,23 @@ test('pysim export writes one file that runs the lesson offline from file://', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the full page is usable at phone width', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page wider than the screen by ${overflow}px`);
+  // Every control and panel tab is on screen and works.
+  for (const sel of ['#run', '#forward', '#back', '#over', '#out', '#cont', '#slider', '.panel-tab[data-panel="quiz"]']) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 391, `${sel} off screen: ${JSON.stringify(box)}`);
+  }
+  await page.click('#forward');
+  await waitStep(page, 1);
+  await page.click('.panel-tab[data-panel="quiz"]');
+  await page.waitForSelector('#panel-quiz .quiz-answer');
+  await shot(page, 'phone-quiz');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

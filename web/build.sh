@@ -20,7 +20,9 @@ DIST=$WEB/dist
 PKG=$WEB/pkg
 GEN=$WEB/gen
 TOOLS=$ROOT/target/tools
-log() { printf '== web/build: %s\n' "$*"; }
+T0=$(date +%s)
+# Each line says how many seconds the build has taken so far (CI logs show where time goes).
+log() { printf '== web/build [%ss]: %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
 
 # ---------------------------------------------------------------- toolchain
 # Debian's rustc-web toolchain (shared with scripts/wasm-check.sh).
@@ -50,7 +52,10 @@ ensure_wasm_bindgen_cli() {
   if [ ! -x "$dir/bin/wasm-bindgen" ]; then
     log "installing wasm-bindgen-cli $v into $dir (a few minutes, once)"
     # --locked fails against this registry mirror: see the toolchain notes.
-    cargo install wasm-bindgen-cli --version "$v" --root "$dir" --quiet
+    # Only the wasm-bindgen binary, and without the default TLS stack (rustls
+    # and ring, for the test runner's downloads): a third less to compile.
+    cargo install wasm-bindgen-cli --version "$v" --root "$dir" --quiet \
+      --no-default-features --bin wasm-bindgen
   fi
   WASM_BINDGEN=$dir/bin/wasm-bindgen
 }

@@ -132,8 +132,8 @@ export function renderGc(root, raw) {
   const out = [intro, head];
   for (const c of [...list].reverse()) {
     const box = el('section', `gc-collection${c.latest ? ' gc-latest' : ''}`);
-    const where = c.source ? ` (${c.source})` : '';
-    box.append(el('div', 'gc-head', `during step ${c.step}, line ${c.line}${where}: ${c.count} object${c.count === 1 ? '' : 's'} freed`));
+    const where = c.line ? `during step ${c.step}, line ${c.line}${c.source ? ` (${c.source})` : ''}` : 'at interpreter exit';
+    box.append(el('div', 'gc-head', `${where}: ${c.count} object${c.count === 1 ? '' : 's'} freed`));
     if ((c.phases || []).length) {
       const phases = el('ol', 'gc-phases');
       for (const p of c.phases) phases.append(el('li', 'gc-phase', `${p.name}: ${p.text || ''}`));

@@ -71,11 +71,18 @@ enum Command {
         #[arg(long)]
         csv: bool,
     },
-    /// Write one self-contained HTML page: program, narrative, trace viewer, quiz.
+    /// Write one self-contained HTML page that works offline: the browser
+    /// playground with the lesson's program, narrative and quiz.
     Export {
+        /// The lesson: a .py file, or a folder lesson (its folder or main.py).
         file: std::path::PathBuf,
         #[arg(short, long)]
         output: std::path::PathBuf,
+        /// The playground's single-file template (web/dist/export.html, built
+        /// by web/build.sh); default: $PYSIM_PLAYGROUND, else the one in the
+        /// source tree pysim was built from.
+        #[arg(long)]
+        playground: Option<std::path::PathBuf>,
     },
     #[command(flatten)]
     Trace(cli::trace_cmds::TraceCommand),
@@ -238,9 +245,12 @@ fn main() {
         Command::Grade { dir, csv } => {
             cli::exercises::with_stack(move || cli::exercises::grade_dir(dir, csv)).unwrap_or(71)
         }
-        Command::Export { file, output } => {
-            cli::exercises::with_stack(move || cli::export::export(file, output)).unwrap_or(71)
-        }
+        Command::Export {
+            file,
+            output,
+            playground,
+        } => cli::exercises::with_stack(move || cli::export::export(file, output, playground))
+            .unwrap_or(71),
     };
     std::process::exit(code);
 }

@@ -220,8 +220,11 @@ pub fn decode_literal(
 }
 
 /// The character a `\N{NAME}` escape names, as CPython's `unicodedata`
-/// lookup finds it: case-insensitive, formal aliases included.
-fn lookup_char_name(name: &str) -> Option<char> {
+/// lookup finds it: case-insensitive, formal aliases included. Builds
+/// without the `unicode-names` feature (the browser playground, where the
+/// name table would be 40% of the download) answer `Err` with the
+/// unsupported construct instead of guessing.
+fn lookup_char_name(name: &str, pos: Pos) -> Result<Option<char>, CompileError> {
     let well_formed = name
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
@@ -229,9 +232,23 @@ fn lookup_char_name(name: &str) -> Option<char> {
         && !name.ends_with(' ')
         && !name.contains("  ");
     if !well_formed {
-        return None;
+        return Ok(None);
     }
-    unicode_names2::character(&name.to_ascii_uppercase())
+    #[cfg(feature = "unicode-names")]
+    {
+        let _ = pos;
+        Ok(unicode_names2::character(&name.to_ascii_uppercase()))
+    }
+    #[cfg(not(feature = "unicode-names"))]
+    Err(CompileError::Unsupported(crate::error::Unsupported {
+        construct: format!(
+            "the escape \\N{{{name}}} (this build has no Unicode name table: \
+             write the character itself or \\u/\\U with its code point)"
+        ),
+        filename: String::new(),
+        line: pos.line,
+        col: pos.col,
+    }))
 }
 
 /// Decodes backslash escapes; for bytes every result char is < 256.
@@ -333,7 +350,7 @@ pub fn decode_escapes(s: &str, bytes: bool, pos: Pos) -> Result<Vec<char>, Compi
                         Some(n) => {
                             let name = &body[..n];
                             let end = after + n + 2;
-                            match lookup_char_name(name) {
+                            match lookup_char_name(name, pos)? {
                                 Some(ch) => (end, Some(ch)),
                                 None => {
                                     let last = end - 1;

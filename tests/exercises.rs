@@ -308,35 +308,65 @@ fn check_quiz_and_grade_commands() {
 }
 
 #[test]
-fn export_writes_one_self_contained_page() {
+fn export_fills_the_playground_template_with_the_lesson() {
+    // The real template is web/dist/export.html (web/build.sh); its page is
+    // tested in chromium by web/test/e2e.test.mjs. Here: what pysim puts in.
     let lessons = exercises_dir().parent().unwrap().to_path_buf();
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lesson02.html");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let template = tmp.join("export-template.html");
+    fs::write(
+        &template,
+        "<!doctype html><title>{{PYSIM_TITLE}} — pysim</title><script id=\"pysim-export\" type=\"application/json\">{{PYSIM_EXPORT}}</script>",
+    )
+    .unwrap();
+    let out = tmp.join("lesson02.html");
     let (text, code) = pysim(
         &[
             "export",
             "02_del_removes_names.py",
             "-o",
             out.to_str().unwrap(),
+            "--playground",
+            template.to_str().unwrap(),
         ],
         "",
         &lessons,
     );
     assert_eq!(code, 0, "{text}");
     let html = fs::read_to_string(&out).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains(
-        "<script id=\"data\" type=\"application/json\">{\"title\":\"02_del_removes_names.py\""
-    ));
+    assert!(html.starts_with("<!doctype html><title>02_del_removes_names.py — pysim</title>"));
     assert!(
-        html.contains("\"steps\":[{\"line\":"),
-        "the run is embedded"
+        html.contains("{\"title\":\"02_del_removes_names.py\",\"narrative\":\""),
+        "{html}"
     );
     assert!(
-        html.contains("\"quizzes\":[{\"file\":\"02_"),
+        html.contains(
+            "\"main\":\"02_del_removes_names.py\",\"files\":{\"02_del_removes_names.py\":\""
+        ),
+        "the program is embedded"
+    );
+    assert!(
+        html.contains("\"exercises\":[{\"name\":\"02_"),
         "the lesson's exercises are the quiz"
     );
     assert!(
-        !html.contains("src=\"http") && !html.contains("href=\"http"),
-        "no network"
+        !html.contains("</script><"),
+        "nothing breaks out of the data element"
     );
+
+    // Without a built playground, export says how to build one.
+    let (text, code) = pysim(
+        &[
+            "export",
+            "02_del_removes_names.py",
+            "-o",
+            out.to_str().unwrap(),
+            "--playground",
+            tmp.join("missing.html").to_str().unwrap(),
+        ],
+        "",
+        &lessons,
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("web/build.sh"), "{text}");
 }

@@ -7,6 +7,7 @@
 # when missing and builds std for wasm32 with -Zbuild-std; installs
 # wasm-bindgen-cli at exactly the crate's version into target/tools (cached);
 # shrinks with wasm-opt from npm's binaryen (Debian's breaks the glue).
+# Also writes dist/export.html, the single-file page `pysim export` fills in.
 # Prints the sizes at the end. Re-runs are incremental.
 #
 #   web/build.sh            # full build
@@ -19,28 +20,13 @@ DIST=$WEB/dist
 PKG=$WEB/pkg
 GEN=$WEB/gen
 TOOLS=$ROOT/target/tools
-log() { printf '== web/build: %s\n' "$*"; }
+T0=$(date +%s)
+# Each line says how many seconds the build has taken so far (CI logs show where time goes).
+log() { printf '== web/build [%ss]: %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
 
 # ---------------------------------------------------------------- toolchain
-ensure_rust_web() {
-  if ! /usr/bin/rustc --print sysroot >/dev/null 2>&1 ||
-     [ ! -d "$(/usr/bin/rustc --print sysroot)/lib/rustlib/src/rust/library" ] ||
-     [ ! -x /usr/bin/rust-lld ]; then
-    log "installing Debian's rustc-web toolchain"
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends rustc-web cargo-web rust-web-src rust-web-llvm >/dev/null
-  fi
-  # rust-lld is a link to Debian's lld-NN, which rust-web-llvm does not always
-  # pull in: without it the link fails with "linker rust-lld not found".
-  if [ ! -e "$(readlink -f /usr/bin/rust-lld)" ]; then
-    local lld
-    lld=$(basename "$(readlink /usr/bin/rust-lld)")
-    log "installing $lld (rust-lld points to it)"
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "$lld" >/dev/null
-  fi
-  log "$(/usr/bin/rustc -V)"
-}
+# Debian's rustc-web toolchain (shared with scripts/wasm-check.sh).
+. "$ROOT/scripts/wasm-toolchain.sh"
 
 ensure_node() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -66,7 +52,10 @@ ensure_wasm_bindgen_cli() {
   if [ ! -x "$dir/bin/wasm-bindgen" ]; then
     log "installing wasm-bindgen-cli $v into $dir (a few minutes, once)"
     # --locked fails against this registry mirror: see the toolchain notes.
-    cargo install wasm-bindgen-cli --version "$v" --root "$dir" --quiet
+    # Only the wasm-bindgen binary, and without the default TLS stack (rustls
+    # and ring, for the test runner's downloads): a third less to compile.
+    cargo install wasm-bindgen-cli --version "$v" --root "$dir" --quiet \
+      --no-default-features --bin wasm-bindgen
   fi
   WASM_BINDGEN=$dir/bin/wasm-bindgen
 }
@@ -80,7 +69,7 @@ build_wasm() {
   ensure_wasm_bindgen_cli "$v"
   log "cargo (wasm32, profile wasm-release)"
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-    cargo rustc --lib --crate-type cdylib --profile wasm-release \
+    cargo rustc --lib --crate-type cdylib --profile wasm-release --no-default-features \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
     --target-dir target/wasm --quiet
   local raw=$ROOT/target/wasm/wasm32-unknown-unknown/wasm-release/pysim.wasm
@@ -110,6 +99,8 @@ build_page() {
   cp "$PKG/pysim_bg.wasm" "$DIST/pysim_bg.wasm"
   cp "$GEN/lessons.json" "$DIST/lessons.json"
   cp "$WEB/index.html" "$WEB/src/style.css" "$DIST/"
+  log "single-file template for pysim export -> $DIST/export.html"
+  node "$WEB/tools/export-template.mjs" "$DIST"
 }
 
 # ---------------------------------------------------------------- sizes
@@ -128,10 +119,12 @@ report_sizes() {
     gz=$(zsize "$f")
     printf '  %-28s %9d bytes  %9d gzip\n' "$(basename "$f")" "$size" "$gz"
   done
-  size=$(cat "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/*.html "$DIST"/*.json | wc -c)
+  local site=("$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/index.html "$DIST"/*.json)
+  size=$(cat "${site[@]}" | wc -c)
   gz=0
-  for f in "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/*.html "$DIST"/*.json; do gz=$((gz + $(zsize "$f"))); done
+  for f in "${site[@]}"; do gz=$((gz + $(zsize "$f"))); done
   printf '  %-28s %9d bytes  %9d gzip\n' "total (without .map)" "$size" "$gz"
+  printf '  %-28s %9d bytes  %9d gzip\n' "export.html (pysim export)" "$(stat -c %s "$DIST/export.html")" "$(zsize "$DIST/export.html")"
 }
 
 ensure_node

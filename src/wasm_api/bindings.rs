@@ -20,6 +20,13 @@ pub fn run(source: &str, files_json: &str, options_json: &str) -> Result<Trace, 
         .map_err(|e| JsError::new(&e))
 }
 
+/// Grades an exercise's `# predict:` answers (`answers_json`: `["2", null]`);
+/// see `quiz::quiz_json`.
+#[wasm_bindgen]
+pub fn quiz(source: &str, filename: &str, files_json: &str, answers_json: &str) -> String {
+    super::quiz::quiz_json(source, filename, files_json, answers_json)
+}
+
 /// The crate version, for the page's footer.
 #[wasm_bindgen]
 pub fn version() -> String {

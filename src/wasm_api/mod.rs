@@ -15,14 +15,19 @@
 //! | `memory_view` | pymalloc arenas/pools/bytes at a step (`memory.rs`) |
 //! | `state_json`, `state_svg`, `narration`, `explain`, `gc_view`, `modules_view` | `views.rs` |
 //!
+//! Quiz mode needs no session: [`quiz::quiz_json`] checks an exercise's
+//! answers the way `pysim check` does.
+//!
 //! The trace engine (`crate::trace`) records every run; `views.rs` asks it
 //! for states, scenes, narration and explanations, and `state_view.rs` turns
 //! a scene into the page's JSON. Views the engine has no data for yet answer
 //! JSON marked `"stub": true` (the table atop `views.rs`); the page shows them
 //! as unavailable rather than inventing content.
 
+pub mod gc_view;
 pub mod json;
 pub mod memory;
+pub mod quiz;
 pub mod runner;
 pub mod state_view;
 pub mod steps;

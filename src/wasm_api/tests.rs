@@ -195,6 +195,36 @@ fn modules_view_lists_sys_modules() {
 }
 
 #[test]
+fn gc_view_lists_what_a_collection_freed() {
+    let src = "import gc\nclass Node:\n    pass\na = Node()\nb = Node()\na.peer = b\nb.peer = a\ndel a, b\nn = gc.collect()\nprint(n)\n";
+    let s = run(src, "");
+    let lines = s.lines();
+    // Before line 9 runs nothing has been collected; after it, one collection.
+    let at9 = lines.iter().position(|&l| l == 9).expect("line 9 runs") as u32;
+    let before = json::parse(&s.gc_view(at9)).expect("gc view is JSON");
+    assert_eq!(before.get("total").and_then(Json::as_f64), Some(0.0));
+    let after = s.gc_view(at9 + 1);
+    let v = json::parse(&after).expect("gc view is JSON");
+    assert_eq!(v.get("total").and_then(Json::as_f64), Some(1.0), "{after}");
+    let Some(Json::Arr(cs)) = v.get("collections") else {
+        panic!("no collections: {after}");
+    };
+    assert_eq!(cs[0].get("line").and_then(Json::as_f64), Some(9.0));
+    assert_eq!(cs[0].get("latest").and_then(Json::as_bool), Some(true));
+    // Everything gc.collect() counted (python3 prints 2: the two instances)
+    // is among what the collection freed.
+    let printed: f64 = s.stdout_until(u32::MAX).trim().parse().expect("a count");
+    let count = cs[0].get("count").and_then(Json::as_f64).unwrap_or(0.0);
+    assert!(count >= printed, "{after}");
+    for label in [
+        "\"label\":\"Node#1\",\"type\":\"Node\",\"born_line\":4",
+        "\"label\":\"Node#2\",\"type\":\"Node\",\"born_line\":5",
+    ] {
+        assert!(after.contains(label), "{after}");
+    }
+}
+
+#[test]
 #[ignore]
 fn perf_million() {
     let t = std::time::Instant::now();
@@ -242,4 +272,19 @@ fn multi_file_programs_import_their_files() {
     let m = s.modules_view(s.step_count() - 2);
     assert!(m.contains("\"name\":\"helper\""), "{m}");
     assert!(m.contains("\"name\":\"pkg.mod\""), "{m}");
+}
+
+#[test]
+fn quiz_grades_answers_like_pysim_check() {
+    let src = "a = [1, 2]\nb = a\n# predict: same(a, b) == ?\n# predict: refcount(a) == ?\nprint(len(a))  # predict: output -> ?\n";
+    let open = json::parse(&super::quiz::quiz_json(src, "ex.py", "{}", "")).expect("JSON");
+    assert_eq!(open.get("total").and_then(Json::as_f64), Some(3.0));
+    assert_eq!(open.get("score").and_then(Json::as_f64), Some(0.0));
+    let graded = super::quiz::quiz_json(src, "ex.py", "{}", r#"["yes", "3", "2"]"#);
+    let v = json::parse(&graded).expect("JSON");
+    // same: right; refcount: wrong (2: the names a and b); output: right.
+    assert_eq!(v.get("score").and_then(Json::as_f64), Some(2.0), "{graded}");
+    assert!(graded.contains("\"expected\":\"2\""), "{graded}");
+    let bad = super::quiz::quiz_json("# predict: refcount(a b) == ?\n", "ex.py", "{}", "");
+    assert!(bad.contains("\"error\""), "{bad}");
 }

@@ -7,10 +7,10 @@
 //! | `narration` | `narrate::narrate`, split per step | real (runs up to [`NARRATE_MAX_BYTES`] of trace) |
 //! | `explain` | `explain::explain` | real |
 //! | `modules_view` | `sys.modules` in the replayed state | real |
-//! | `gc_view` | gc events | STUB: the VM reports no collections yet |
+//! | `gc_view` | objects freed by the cycle collector (`gc_view.rs`) | real; phases once the trace records them |
 //!
-//! A stub answers JSON with `"stub": true`, which the page shows as "not
-//! available yet" rather than inventing content.
+//! Without a trace (the program did not compile) a view answers JSON with
+//! `"stub": true`, which the page shows as unavailable.
 //!
 //! Step `s` of the page is the trace's step `s` (the state when that line or
 //! instruction begins); the page's extra last step is the state after every
@@ -45,12 +45,7 @@ pub struct ViewCache {
 }
 
 fn stub(session: &Session, step: u32, view: &str) -> String {
-    let reason = match view {
-        "gc" => {
-            "pysim's VM does not report cycle-collector events yet, so there are no collections to show."
-        }
-        _ => "this run has no trace (it did not compile).",
-    };
+    let reason = "this run has no trace (it did not compile).";
     let s = &session.collected.steps;
     let i = (step as usize).min(s.len().saturating_sub(1));
     let mut j = JsonOut::new();
@@ -236,9 +231,14 @@ impl Session {
         j.finish()
     }
 
-    /// The cycle collector at `step`. STUB (see above).
+    /// The cycle collections that ran before `step` (see `gc_view.rs`).
     pub fn gc_view(&self, step: u32) -> String {
-        stub(self, step, "gc")
+        let Some(trace) = self.collected.trace.as_ref() else {
+            return stub(self, step, "gc");
+        };
+        let step = self.clamp_step(step);
+        let deaths = self.deaths(trace);
+        super::gc_view::gc_json(trace, &deaths, step as u64, self.is_final(step))
     }
 
     /// `sys.modules` at `step`.

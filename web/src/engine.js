@@ -2,9 +2,13 @@
 // watchdog that replaces the worker if a run ever outlasts its time limit
 // (the step budget should stop it first; this keeps the page alive regardless).
 export class Engine {
-  /** `early`: a worker index.html already started (so the wasm loads while app.js does). */
-  constructor(workerUrl, { runTimeoutMs = 30000, early = null } = {}) {
-    this.workerUrl = workerUrl;
+  /**
+   * `makeWorker`: starts a worker (index.html's, or the single-file page's that
+   * hands the worker its wasm bytes); `early`: a worker index.html already started
+   * (so the wasm loads while app.js does).
+   */
+  constructor(makeWorker, { runTimeoutMs = 30000, early = null } = {}) {
+    this.makeWorker = makeWorker;
     this.runTimeoutMs = runTimeoutMs;
     this.nextId = 1;
     this.pending = new Map();
@@ -12,7 +16,7 @@ export class Engine {
   }
 
   start(early = null) {
-    this.worker = early || new Worker(this.workerUrl, { type: 'module' });
+    this.worker = early || this.makeWorker();
     this.worker.onmessage = (e) => {
       const p = this.pending.get(e.data.id);
       if (!p) return;
@@ -66,6 +70,10 @@ export class Engine {
 
   view(step, views) {
     return this.request({ type: 'view', step, views }, this.runTimeoutMs);
+  }
+
+  quiz(source, filename, files, answers) {
+    return this.request({ type: 'quiz', source, filename, files, answers }, this.runTimeoutMs);
   }
 
   explain(step, label) {

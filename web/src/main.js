@@ -1,5 +1,7 @@
 // The playground page: editor, run, step controls, heap diagram, narration,
-// output, memory / GC / modules panels, lessons, share links, embed mode.
+// output, memory / GC / modules / quiz panels, lessons, share links, embed
+// mode, and the single-file mode of `pysim export` pages (window.pysimExport:
+// one lesson with its narrative and exercises; nothing fetched, nothing shared).
 // All interpretation happens in the worker (engine.js); this file only wires
 // the UI to it. `window.pysim` exposes a small test/bench hook (see test/).
 import { Engine } from './engine.js';
@@ -9,17 +11,20 @@ import { renderNarration, renderMemory, renderGc, renderModules } from './panels
 import * as stepper from './stepper.js';
 import { encodeProgram, decodeProgram } from './share.js';
 import * as storage from './storage.js';
+import { Quiz } from './quiz.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const embed = params.has('embed');
+const exported = window.pysimExport || null;
 // The default budget; worker.js pre-records the first lesson with the same options.
 const MAX_STEPS = Number(params.get('max_steps')) || 1_000_000;
 const SPEEDS = [1, 2, 5, 10, 30, 100];
 const ICON_PLAY = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 2v12l10-6z" fill="currentColor"/></svg>';
 const ICON_PAUSE = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z" fill="currentColor"/></svg>';
 
-const saved = storage.load() || {};
+// An exported page always opens its own lesson (the saved program belongs to the playground).
+const saved = (exported ? null : storage.load()) || {};
 // The lessons (generated at build time from lessons/): index.html starts the
 // fetch early; fall back to fetching here.
 let lessons = [];
@@ -59,7 +64,14 @@ let editor = null; // created by start() with the first program's text
 applyTheme(dark);
 
 const heap = new HeapView($('heap'), { onObjectClick: explain });
-const engine = new Engine(new URL('worker.js', import.meta.url), { early: window.pysimWorker || null });
+const makeWorker = window.pysimMakeWorker || (() => new Worker(new URL('worker.js', import.meta.url), { type: 'module' }));
+const engine = new Engine(makeWorker, { early: window.pysimWorker || null });
+const quiz = new Quiz($('panel-quiz'), {
+  engine,
+  onOpen(src) {
+    setProgram({ main: src.name, files: { [src.name]: src.text, ...(src.files || {}) }, mode: app.program.mode });
+  },
+});
 
 /** Creates the editor (once), already holding `doc`, so it renders once. */
 function makeEditor(doc) {
@@ -107,7 +119,32 @@ function setProgram(program, { lessonId = null, run = true } = {}) {
   renderTabs();
   persist();
   app.marks.showFileMs ??= performance.now() - t0;
+  refreshQuiz();
   return done;
+}
+
+// ------------------------------------------------------------------ quiz
+const PREDICT = /#\s*predict:/;
+
+/** The exercises quiz mode offers: the program's own markers, else its lesson's exercises. */
+function quizSources() {
+  const p = app.program;
+  if (!p) return [];
+  const text = p.files[p.main] ?? '';
+  if (PREDICT.test(text)) {
+    const files = { ...p.files };
+    delete files[p.main];
+    return [{ name: p.main, text, files }];
+  }
+  const lesson = lessons.find((l) => l.id === app.lessonId);
+  return ((lesson && lesson.exercises) || []).map((e) => ({ name: e.name, text: e.text, files: {} }));
+}
+
+function refreshQuiz() {
+  const changed = quiz.setSources(quizSources());
+  const tab = document.querySelector('.panel-tab[data-panel="quiz"]');
+  if (tab) tab.textContent = quiz.sources.length ? `Quiz (${quiz.sources.length})` : 'Quiz';
+  if (app.panel === 'quiz' && (changed || !quiz.loaded)) quiz.show().catch((e) => setStatus(`Quiz: ${e.message}`, 'error'));
 }
 
 function showFile(path) {
@@ -171,6 +208,8 @@ function renderTabs() {
 }
 
 function persist() {
+  if (embed) updateOpenFull();
+  if (exported) return; // an exported page is read-only: the playground's saved program stays
   storage.save({
     program: app.program, lessonId: app.lessonId, dark, panel: app.panel, speed: $('speed').value, svgMode: app.svgMode,
   });
@@ -234,6 +273,7 @@ function views() {
   if (app.panel === 'memory') v.push('memory');
   if (app.panel === 'gc') v.push('gc');
   if (app.panel === 'modules') v.push('modules');
+  // (the quiz panel needs no per-step view)
   return v;
 }
 
@@ -409,6 +449,17 @@ async function share() {
   }
 }
 
+/** Embed mode: "open in playground" opens the embedded program (as a share link). */
+async function updateOpenFull() {
+  const program = app.program;
+  try {
+    const frag = await encodeProgram(program);
+    if (program === app.program) $('open-full').href = `./#${frag}`;
+  } catch {
+    /* the plain link stays */
+  }
+}
+
 // ------------------------------------------------------------------ panels
 function showPanel(name) {
   app.panel = name;
@@ -419,6 +470,7 @@ function showPanel(name) {
   }
   for (const p of document.querySelectorAll('.panel')) p.hidden = p.id !== `panel-${name}`;
   persist();
+  if (name === 'quiz') refreshQuiz();
   if (app.log) go(app.step, { animate: false });
 }
 
@@ -529,6 +581,12 @@ function fillLessons() {
 async function start() {
   app.marks.start = performance.now();
   if (embed) document.body.classList.add('embed');
+  if (exported) {
+    document.body.classList.add('exported');
+    document.title = `${exported.title} — pysim`;
+    $('narrative').textContent = exported.narrative || '';
+    $('narrative-box').hidden = !exported.narrative;
+  }
   await lessonsReady;
   app.marks.lessons = performance.now();
   fillLessons();
@@ -563,6 +621,7 @@ async function start() {
   }
   if (!program) program = { main: 'main.py', files: { 'main.py': 'x = [1, 2, 3]\ny = x\nprint(y)\n' } };
   await setProgram(program, { lessonId });
+  if (params.get('panel')) showPanel(params.get('panel'));
   app.hello();
 }
 
@@ -573,6 +632,7 @@ window.pysim = {
   run: runProgram,
   setProgram,
   showPanel,
+  quiz,
   get firstTraceAt() {
     return app.firstTraceAt;
   },

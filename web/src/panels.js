@@ -110,33 +110,62 @@ function sparkline(series, step) {
   return svg;
 }
 
-/** GC view: {collections: [{step, generation, phases: [{name, text, objects}]}]} or stub. */
+/**
+ * GC view: {total, total_freed, phases_recorded, collections: [{step, line, source, count,
+ * latest, phases: [{name, text}], freed: [{id, label, type, born_line}]}]} or stub.
+ * A collection that ran during the previous step (`latest`) is animated: its
+ * phases (when the trace has them) one after another, then its freed objects fading out.
+ */
 export function renderGc(root, raw) {
   const g = parse(raw);
   if (!g || g.stub) return unavailable(root, 'The garbage-collector view', g && g.reason);
   const list = g.collections || [];
+  const intro = el('p', 'muted',
+    'The cycle collector frees groups of objects that only refer to each other (reference cycles), ' +
+      'which reference counting alone never frees.');
   if (!list.length) {
-    root.replaceChildren(el('p', 'muted', 'No collection has run up to this step.'));
+    root.replaceChildren(intro, el('p', 'gc-none', 'No collection has freed anything up to this step.'));
     return;
   }
-  const out = [];
-  for (const c of list) {
-    const box = el('div', 'gc-collection');
-    box.append(el('div', 'gc-head', `step ${c.step}: generation ${c.generation} collection`));
-    const phases = el('ol', 'gc-phases');
-    for (const p of c.phases || []) {
-      const li = el('li', 'gc-phase', `${p.name}: ${p.text || ''}`);
-      phases.append(li);
+  const head = el('p', 'gc-total',
+    `${g.total} collection${g.total === 1 ? '' : 's'} so far, ${g.total_freed} object${g.total_freed === 1 ? '' : 's'} freed by the collector.`);
+  const out = [intro, head];
+  for (const c of [...list].reverse()) {
+    const box = el('section', `gc-collection${c.latest ? ' gc-latest' : ''}`);
+    const where = c.line ? `during step ${c.step}, line ${c.line}${c.source ? ` (${c.source})` : ''}` : 'at interpreter exit';
+    box.append(el('div', 'gc-head', `${where}: ${c.count} object${c.count === 1 ? '' : 's'} freed`));
+    if ((c.phases || []).length) {
+      const phases = el('ol', 'gc-phases');
+      for (const p of c.phases) phases.append(el('li', 'gc-phase', `${p.name}: ${p.text || ''}`));
+      box.append(phases);
     }
-    box.append(phases);
+    const freed = el('ul', 'gc-freed');
+    for (const o of c.freed || []) {
+      const li = el('li', 'gc-obj');
+      li.append(el('b', '', o.label), ` ${o.type}${o.born_line ? `, made at line ${o.born_line}` : ''}`);
+      li.append(el('span', 'gc-cause', ' — collected by the cycle collector'));
+      li.dataset.label = o.label;
+      freed.append(li);
+    }
+    if (c.count > (c.freed || []).length) freed.append(el('li', 'muted', `… and ${c.count - c.freed.length} more`));
+    box.append(freed);
     out.push(box);
   }
+  if (!g.phases_recorded) {
+    out.push(el('p', 'muted',
+      "The trace records what each collection freed, not yet the collector's phases " +
+        '(finding the unreachable objects, finalizers, clearing).'));
+  }
   root.replaceChildren(...out);
-  // Animate the phases one after another.
-  root.querySelectorAll('.gc-phase').forEach((li, i) => {
-    li.style.animationDelay = `${i * 250}ms`;
-    li.classList.add('gc-phase-in');
-  });
+  // Animate the latest collection: phases one after another, then the freed objects.
+  const latest = root.querySelector('.gc-latest');
+  if (latest) {
+    const items = latest.querySelectorAll('.gc-phase, .gc-obj');
+    items.forEach((li, i) => {
+      li.style.animationDelay = `${i * 200}ms`;
+      li.classList.add('gc-in');
+    });
+  }
 }
 
 /** Modules view: {modules: [{name, label, file}]} or stub. */

@@ -7,7 +7,13 @@
 //   run:     {source, files, options}    -> {summary, lines, depths, stepFiles, ms}
 //   view:    {step, views: [names]}      -> {data: {name: value}}
 //   explain: {step, label}               -> {data}
-import init, { run as pysimRun, version } from '../pkg/pysim.js';
+//   quiz:    {source, filename, files, answers} -> {data}   (no run needed)
+//
+// Served as files (the playground) it fetches pysim_bg.wasm and lessons.json
+// beside it. Started from a single-file page (`pysim export`, named
+// 'pysim-inline') it waits for a first message {type: 'boot', wasm, lessons}
+// carrying the module's bytes and the page's lessons instead.
+import init, { run as pysimRun, quiz as pysimQuiz, version } from '../pkg/pysim.js';
 
 let ready = null;
 let trace = null;
@@ -43,23 +49,38 @@ const DEFAULT_OPTIONS = { mode: 'line', max_steps: 1_000_000 };
 let prepared = null; // {key, trace}
 const keyOf = (source, files, options) => JSON.stringify([source, files, options]);
 
-async function prepareFirstLesson() {
-  const lessons = await (await fetch(new URL('lessons.json', self.location.href))).json();
+const inline = self.name === 'pysim-inline';
+let bootResolve = null;
+const booted = inline ? new Promise((r) => (bootResolve = r)) : null;
+
+async function prepareFirstLesson(lessons) {
   const l = lessons[0];
   const files = { ...l.files };
   const source = files[l.main];
   delete files[l.main];
   const options = { ...DEFAULT_OPTIONS, main: l.main };
   const t = pysimRun(source, JSON.stringify(files), JSON.stringify(options));
+  // Also the first step's views the page will ask for: the façade caches the
+  // replayed state, the scene's quiet objects and the split narration, so the
+  // page's first view request finds them ready.
+  t.state_json(0);
+  t.narration(0);
   prepared = { key: keyOf(source, files, options), trace: t };
 }
 
 function load() {
   if (!ready) {
-    ready = init({ module_or_path: new URL('pysim_bg.wasm', self.location.href) }).then(async () => {
+    const source = inline
+      ? booted.then((b) => ({ wasm: b.wasm, lessons: Promise.resolve(b.lessons) }))
+      : Promise.resolve({
+        wasm: new URL('pysim_bg.wasm', self.location.href),
+        lessons: fetch(new URL('lessons.json', self.location.href)).then((r) => r.json()),
+      });
+    ready = source.then(async ({ wasm, lessons }) => {
+      await init({ module_or_path: wasm });
       timings.loaded = performance.now();
       try {
-        await prepareFirstLesson();
+        await prepareFirstLesson(await lessons);
       } catch {
         try {
           pysimRun(WARM_UP, '{}', '{}').free();
@@ -87,6 +108,10 @@ const VIEWS = {
 };
 
 async function handle(msg) {
+  if (msg.type === 'boot') {
+    if (bootResolve) bootResolve(msg);
+    return {};
+  }
   await load();
   switch (msg.type) {
     case 'hello':
@@ -128,6 +153,8 @@ async function handle(msg) {
       }
       return { data, ms: performance.now() - t0 };
     }
+    case 'quiz':
+      return { data: pysimQuiz(msg.source, msg.filename, JSON.stringify(msg.files || {}), JSON.stringify(msg.answers || [])) };
     case 'explain':
       if (!trace) throw new Error('nothing has run yet');
       return { data: trace.explain(msg.step, msg.label) };

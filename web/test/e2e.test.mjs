@@ -1,13 +1,15 @@
 // End-to-end tests of the built playground (web/dist) in Debian's chromium,
 // driven by playwright-core: load + first lesson, stepping, the heap diagram,
-// share links, the step limit, embed mode, phone width, dark mode.
+// share links, the step limit, embed mode, phone width, dark mode, keyboard,
+// localStorage, the GC and quiz panels, and a `pysim export` page from file://.
 // Screenshots go to web/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { start, newPage, waitStep, loadProgram, ARTIFACTS, WEB } from './harness.mjs';
+import { start, newPage, waitStep, loadProgram, ARTIFACTS, WEB, DIST } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -317,10 +319,192 @@ test('embed mode, phone width and dark mode render', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.equal(await page.$eval('#lesson', (e) => e.value), '02_del_removes_names');
   assert.equal(await page.isVisible('#open-full'), true);
+  // "Open in playground" carries the embedded program.
+  await page.waitForFunction(() => /#p=/.test(document.getElementById('open-full').href));
   // No horizontal overflow of the page at phone width.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `page wider than the screen by ${overflow}px`);
   await shot(page, 'phone-embed-dark');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('keyboard shortcuts step, jump, step over and play', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'def f(a):\n    return a + 1\n\nx = f(1)\ny = f(2)\nprint(x, y)\n');
+  const n = await page.evaluate(() => window.pysim.app.log.lines.length - 1);
+  await page.click('#stepinfo'); // focus outside the editor
+  await page.keyboard.press('ArrowRight');
+  await waitStep(page, 1);
+  await page.keyboard.press('End');
+  await waitStep(page, n);
+  await page.keyboard.press('Home');
+  await waitStep(page, 0);
+  // F10 from line 4 steps over the call to line 5.
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /line 4$/.test(document.getElementById('stepinfo').textContent));
+  await page.keyboard.press('F10');
+  await page.waitForFunction(() => /line 5$/.test(document.getElementById('stepinfo').textContent));
+  // Back one step is the end of the call (line 2); Shift+F10 steps back over it to line 4.
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => /line 2$/.test(document.getElementById('stepinfo').textContent));
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /line 5$/.test(document.getElementById('stepinfo').textContent));
+  await page.keyboard.press('Shift+F10');
+  await page.waitForFunction(() => /line 4$/.test(document.getElementById('stepinfo').textContent));
+  // Space plays to the end at the chosen speed, ? opens the help.
+  await page.selectOption('#speed', '100');
+  await page.click('#stepinfo');
+  await page.keyboard.press(' ');
+  await waitStep(page, n);
+  await page.keyboard.press('?');
+  assert.equal(await page.isVisible('#help-box'), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isVisible('#help-box'), false);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the program, theme and panel are kept in localStorage', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'kept = [1, 2, 3]\nprint(kept)\n');
+  await page.click('#theme');
+  await page.click('.panel-tab[data-panel="memory"]');
+  await page.reload();
+  await waitStep(page, 0, 15000);
+  assert.match(await text(page, '.cm-content'), /kept = \[1, 2, 3\]/);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.isVisible('#panel-memory'), true);
+  await context.close();
+});
+
+test('the GC panel shows what a collection freed', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'import gc\nclass Node:\n    pass\na = Node()\nb = Node()\na.peer = b\nb.peer = a\ndel a, b\nn = gc.collect()\nprint(n)\n');
+  await page.click('.panel-tab[data-panel="gc"]');
+  await page.waitForSelector('#panel-gc .gc-none');
+  // The step after `n = gc.collect()` (line 9 of main.py; `import gc` also
+  // steps through the library's lines) ran: the collection and its objects.
+  const after = await page.evaluate(() => {
+    const { lines, files } = window.pysim.app.log;
+    const main = window.pysim.app.summary.files.indexOf('main.py');
+    return lines.findIndex((l, i) => l === 9 && files[i] === main) + 1;
+  });
+  assert.ok(after > 0);
+  await page.evaluate((s) => window.pysim.go(s), after);
+  await page.waitForSelector('#panel-gc .gc-collection.gc-latest');
+  assert.match(await text(page, '#panel-gc .gc-head'), /line 9 \(n = gc\.collect\(\)\)/);
+  const freed = await page.$$eval('#panel-gc .gc-obj', (e) => e.map((x) => x.dataset.label));
+  assert.ok(freed.includes('Node#1') && freed.includes('Node#2'), freed.join(','));
+  await shot(page, 'gc-panel');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('quiz mode grades predictions and explains the wrong ones', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  // A lesson offers its exercises.
+  assert.match(await text(page, '.panel-tab[data-panel="quiz"]'), /^Quiz \(\d+\)$/);
+  // A program with its own markers is its own quiz.
+  await loadProgram(page, 'a = [1, 2]\nb = a\n# predict: same(a, b) == ?\n# predict: refcount(a) == ?\nprint(len(a))  # predict: output -> ?\n');
+  await page.click('.panel-tab[data-panel="quiz"]');
+  await page.waitForSelector('#panel-quiz .quiz-answer');
+  const inputs = page.locator('#panel-quiz .quiz-answer');
+  assert.equal(await inputs.count(), 3);
+  await inputs.nth(0).fill('True');
+  await inputs.nth(1).fill('5');
+  await inputs.nth(2).fill('2');
+  await page.click('#panel-quiz .quiz-check');
+  await page.waitForSelector('#panel-quiz .quiz-q.wrong');
+  assert.equal(await text(page, '#panel-quiz .quiz-score'), '2 / 3 right');
+  assert.match(await text(page, '#panel-quiz .quiz-q.wrong .quiz-mark'), /answer: 2/);
+  assert.match(await text(page, '#panel-quiz .quiz-q.wrong .quiz-expl'), /the global name `b`/);
+  await shot(page, 'quiz');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a \\N{...} escape says clearly that the browser build has no name table', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  await loadProgram(page, 'print("\\N{BULLET}")\n');
+  await page.click('#last');
+  assert.match(await text(page, '#stderr'), /\\N\{BULLET\}.*no Unicode name table/s);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('pysim export writes one file that runs the lesson offline from file://', async () => {
+  const pysim = process.env.PYSIM || join(WEB, '..', 'target', 'release', 'pysim');
+  if (!existsSync(pysim)) {
+    const b = spawnSync('cargo', ['build', '--release', '--quiet'], { cwd: join(WEB, '..'), stdio: 'inherit' });
+    assert.equal(b.status, 0, 'cargo build --release');
+  }
+  const out = join(ARTIFACTS, '02_del_removes_names.html');
+  const r = spawnSync(pysim, ['export', '02_del_removes_names.py', '-o', out, '--playground', join(DIST, 'export.html')], {
+    cwd: join(WEB, '..', 'lessons'),
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const errors = [];
+  const urls = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('request', (q) => urls.push(q.url()));
+  await page.goto(pathToFileURL(out).href);
+  await waitStep(page, 0, 20000);
+  // The lesson, its narrative, the recorded run, and its quiz.
+  assert.match(await text(page, '.cm-content'), /del/);
+  assert.equal(await page.isVisible('#narrative'), true);
+  assert.match(await text(page, '#narrative'), /\S/);
+  assert.equal(await page.isVisible('#lesson'), false);
+  await page.click('#last');
+  const n = await page.evaluate(() => window.pysim.app.log.lines.length - 1);
+  await waitStep(page, n);
+  const py = spawnSync('python3', ['02_del_removes_names.py'], { cwd: join(WEB, '..', 'lessons'), encoding: 'utf8' });
+  if (!py.error && py.status === 0) assert.equal(await text(page, '#stdout'), py.stdout);
+  await page.click('.panel-tab[data-panel="quiz"]');
+  await page.waitForSelector('#panel-quiz .quiz-answer');
+  await page.click('#panel-quiz .quiz-check');
+  await page.waitForSelector('#panel-quiz .quiz-q.wrong .quiz-expl');
+  assert.match(await text(page, '#panel-quiz .quiz-score'), /^0 \/ \d+ right$/);
+  await page.screenshot({ path: join(ARTIFACTS, 'export-file-url.png'), fullPage: true });
+  // Nothing but the file itself and its own blob: worker.
+  const foreign = urls.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the full page is usable at phone width', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(env.base);
+  await waitStep(page, 0, 15000);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page wider than the screen by ${overflow}px`);
+  // Every control and panel tab is on screen and works.
+  for (const sel of ['#run', '#forward', '#back', '#over', '#out', '#cont', '#slider', '.panel-tab[data-panel="quiz"]']) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 391, `${sel} off screen: ${JSON.stringify(box)}`);
+  }
+  await page.click('#forward');
+  await waitStep(page, 1);
+  await page.click('.panel-tab[data-panel="quiz"]');
+  await page.waitForSelector('#panel-quiz .quiz-answer');
+  await shot(page, 'phone-quiz');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -5,6 +5,8 @@
 // files: {"NN_name.py": text}}; a folder lesson `NN_name/` keeps its paths
 // under `NN_name/` and runs `NN_name/main.py`. The title is the first comment line
 // ("# Lesson 01: names and objects" -> "01 names and objects").
+// `exercises` lists the lesson's exercises (`exercises/NN_*.py`, not the
+// solutions) as [{name, text}] for the quiz panel.
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 
@@ -34,6 +36,21 @@ function titleOf(id, text) {
   return `${num} ${m ? m[1].trim() : id.slice(3).replace(/_/g, ' ')}`;
 }
 
+const exerciseDir = join(lessonsDir, 'exercises');
+const exerciseNames = (() => {
+  try {
+    return readdirSync(exerciseDir).sort().filter((f) => /^\d\d_.*\.py$/.test(f) && !f.endsWith('_solution.py'));
+  } catch {
+    return [];
+  }
+})();
+function exercisesOf(id) {
+  const num = id.slice(0, 3); // "01_"
+  return exerciseNames
+    .filter((f) => f.startsWith(num))
+    .map((f) => ({ name: f, text: readFileSync(join(exerciseDir, f), 'utf8') }));
+}
+
 const lessons = [];
 for (const name of readdirSync(lessonsDir).sort()) {
   if (!/^\d\d_/.test(name)) continue;
@@ -45,11 +62,11 @@ for (const name of readdirSync(lessonsDir).sort()) {
     for (const f of walk(p)) files[`${name}/${relative(p, f)}`] = readFileSync(f, 'utf8');
     const main = `${name}/main.py`;
     if (!files[main]) continue;
-    lessons.push({ id: name, title: titleOf(name, files[main]), main, files });
+    lessons.push({ id: name, title: titleOf(name, files[main]), main, files, exercises: exercisesOf(name) });
   } else if (name.endsWith('.py')) {
     const text = readFileSync(p, 'utf8');
     const id = name.replace(/\.py$/, '');
-    lessons.push({ id, title: titleOf(id, text), main: name, files: { [name]: text } });
+    lessons.push({ id, title: titleOf(id, text), main: name, files: { [name]: text }, exercises: exercisesOf(id) });
   }
 }
 mkdirSync(dirname(outFile), { recursive: true });

@@ -16,7 +16,6 @@
 //! [`RecorderHandle`]; after the run, [`RecorderHandle::finish`] yields the [`Trace`].
 
 use super::codec::Encoder;
-use rustc_hash::FxHashMap as HashMap;
 use super::model::*;
 use super::store::{STEP_MARK_EVERY, StepMark, SymTable, Trace};
 use crate::bytecode::CodeObject;
@@ -25,6 +24,7 @@ use crate::runtime::heap::{ObjRef, Object};
 use crate::runtime::inspect::{Inspector, Slot, frame_refs};
 use crate::runtime::object::Payload;
 use crate::runtime::vm::frame::Frame;
+use rustc_hash::FxHashMap as HashMap;
 use slotmap::Key;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -162,6 +162,11 @@ pub struct Recorder {
     /// before its generator was ever seen holding it.
     generators: Vec<ObjId>,
     orphans: Vec<FrameId>,
+    /// Objects whose finalizer ran, with the number of running frames then:
+    /// their refcount drops back silently after `__del__` (and weakref
+    /// callbacks run before they are freed), so they are re-read at each
+    /// boundary until freed or until the code that finalized them runs again.
+    finalizing: Vec<(ObjId, usize)>,
     steps: u64,
     events: u64,
     step_marks: Vec<StepMark>,
@@ -210,6 +215,7 @@ impl Recorder {
             owned_by: HashMap::default(),
             generators: Vec::new(),
             orphans: Vec::new(),
+            finalizing: Vec::new(),
             steps: 0,
             events: 0,
             step_marks: Vec::new(),
@@ -415,6 +421,8 @@ impl Recorder {
         module: Option<ObjRef>,
         file: Option<&str>,
     ) {
+        // Native modules set up interpreter state (roots) when imported.
+        self.roots_dirty = true;
         let name = self.syms.intern(name);
         let module = self.opt_id(module);
         let file = file.map(|f| self.syms.intern(f));
@@ -518,6 +526,7 @@ impl EventSink for Recorder {
                 // The VM resurrects the object to refcount 1 while `__del__` runs.
                 self.tracked[id.0 as usize].count = 1;
                 self.mark(id, DIRTY_FULL);
+                self.finalizing.push((id, self.running.len()));
                 self.enc.record(&Record::Finalize { obj: id });
             }
             Event::Bind { ns, name, old, new } => {

@@ -167,6 +167,10 @@ pub struct Recorder {
     /// callbacks run before they are freed), so they are re-read at each
     /// boundary until freed or until the code that finalized them runs again.
     finalizing: Vec<(ObjId, usize)>,
+    /// The collector's tentative counts, written as one `GcRefs` record
+    /// when its next phase starts.
+    gc_refs: Vec<(ObjId, i64)>,
+    gc_objs: Vec<ObjId>,
     steps: u64,
     events: u64,
     step_marks: Vec<StepMark>,
@@ -216,6 +220,8 @@ impl Recorder {
             generators: Vec::new(),
             orphans: Vec::new(),
             finalizing: Vec::new(),
+            gc_refs: Vec::new(),
+            gc_objs: Vec::new(),
             steps: 0,
             events: 0,
             step_marks: Vec::new(),
@@ -232,7 +238,8 @@ impl Recorder {
     }
 
     /// Ends the recording.
-    pub fn finish(self, main_file: &str, source: &str) -> Trace {
+    pub fn finish(mut self, main_file: &str, source: &str) -> Trace {
+        self.flush_gc_refs();
         Trace {
             version: TRACE_FORMAT_VERSION,
             mode: if self.opts.instructions {
@@ -456,6 +463,9 @@ impl Recorder {
 impl EventSink for Recorder {
     fn event(&mut self, event: &Event<'_>) {
         self.events += 1;
+        if !self.gc_refs.is_empty() && !matches!(event, Event::GcTentativeDecref { .. }) {
+            self.flush_gc_refs();
+        }
         match *event {
             Event::Alloc {
                 obj,
@@ -697,15 +707,13 @@ impl EventSink for Recorder {
             Event::ModuleFailed { name, module } => {
                 self.import(ImportPhase::Failed, name, Some(module), None)
             }
-            // Cycle-collector phases (runtime::gc) are not recorded yet;
-            // the frees they cause are.
             Event::GcStart { .. }
             | Event::GcTentativeDecref { .. }
             | Event::GcUnreachable { .. }
             | Event::GcFinalize { .. }
             | Event::GcResurrected { .. }
             | Event::GcClear { .. }
-            | Event::GcDone { .. } => {}
+            | Event::GcDone { .. } => self.gc_event(event),
         }
     }
 
@@ -770,4 +778,5 @@ impl EventSink for RecorderHandle {
 }
 
 mod capture;
+mod gc;
 mod live;

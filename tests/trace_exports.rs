@@ -270,6 +270,18 @@ fn python_tutor_trace_is_well_formed() {
                 let name = name.as_str().expect("global name");
                 assert!(globals.get(name).is_some(), "{ctx}: {name} not in globals");
             }
+            // A returning function's frame shows its return value, as in Python Tutor.
+            let stack = e.get("stack_to_render").and_then(Json::as_array);
+            if event == "return"
+                && let Some(stack) = stack.filter(|s| !s.is_empty())
+            {
+                assert!(
+                    stack.iter().any(|f| f
+                        .get("encoded_locals")
+                        .is_some_and(|l| l.get("__return__").is_some())),
+                    "{ctx}: no __return__"
+                );
+            }
             for f in e
                 .get("stack_to_render")
                 .and_then(Json::as_array)
@@ -283,6 +295,7 @@ fn python_tutor_trace_is_well_formed() {
                     "{ctx}"
                 );
                 let locals = f.get("encoded_locals").expect("encoded_locals");
+
                 for n in f
                     .get("ordered_varnames")
                     .and_then(Json::as_array)
@@ -303,4 +316,35 @@ fn python_tutor_trace_is_well_formed() {
             refs_resolve(e, heap, &ctx);
         }
     }
+}
+
+#[test]
+fn python_tutor_trace_has_no_step_cap() {
+    let source =
+        "def f(i):\n    return i * 2\n\nt = 0\nfor i in range(700):\n    t += f(i)\nprint(t)\n";
+    let (trace, _) = record_program(
+        source,
+        "loop.py",
+        Box::new(MemoryHost::default()),
+        Default::default(),
+        RecordOptions::default(),
+    );
+    let doc = Json::parse(&to_pytutor(&trace)).unwrap();
+    let entries = doc.get("trace").and_then(Json::as_array).expect("trace");
+    // 700 iterations: for, call, body line, return, t += … each.
+    assert!(entries.len() > 2800, "{} entries", entries.len());
+    let returns: Vec<&Json> = entries
+        .iter()
+        .filter(|e| e.get("event").and_then(Json::as_str) == Some("return"))
+        .collect();
+    assert!(returns.len() >= 700);
+    let last_f = returns[returns.len() - 2];
+    let frame = &last_f
+        .get("stack_to_render")
+        .and_then(Json::as_array)
+        .unwrap()[0];
+    let value = frame
+        .get("encoded_locals")
+        .and_then(|l| l.get("__return__"));
+    assert_eq!(value.and_then(Json::as_i64), Some(699 * 2));
 }

@@ -62,7 +62,7 @@ pub struct TraceArgs {
     /// Only these lines of the program (e.g. `5-12`).
     #[arg(long, value_name = "A-B")]
     pub lines: Option<String>,
-    /// Show cycle-collector phases.
+    /// Only the cycle collector: its phases, and what it finalized and freed.
     #[arg(long)]
     pub gc: bool,
     /// Show the bodies of imported modules.
@@ -78,6 +78,13 @@ pub struct TraceArgs {
     /// Write to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "OUT")]
     pub output: Option<String>,
+    /// JSONL: also the state records (references read at step boundaries).
+    #[arg(long)]
+    pub state: bool,
+    /// Python Tutor: stop after this many entries (its own tracer stops at
+    /// 1000); every step by default.
+    #[arg(long, value_name = "N")]
+    pub pytutor_limit: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -164,10 +171,16 @@ fn emit(text: &str, output: Option<&str>) -> i32 {
             }
         },
         None => {
-            print!("{text}");
+            print_out(text);
             0
         }
     }
+}
+
+/// Writes to stdout; a closed pipe (`pysim trace … | head`) is not an error.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 fn parse_lines(s: &str) -> Option<(u32, u32)> {
@@ -211,9 +224,17 @@ fn cmd_trace(a: TraceArgs) -> i32 {
             };
             narrate(&trace, &opts)
         }
-        TraceFormat::Jsonl => pysim::trace::export::jsonl::to_jsonl(&trace, Default::default()),
+        TraceFormat::Jsonl => {
+            let opts = pysim::trace::export::jsonl::JsonlOptions { state: a.state };
+            pysim::trace::export::jsonl::to_jsonl(&trace, opts)
+        }
         TraceFormat::Chrome => pysim::trace::export::chrome::to_chrome(&trace),
-        TraceFormat::Pytutor => pysim::trace::export::pytutor::to_pytutor(&trace),
+        TraceFormat::Pytutor => {
+            let opts = pysim::trace::export::pytutor::PytutorOptions {
+                max_steps: a.pytutor_limit,
+            };
+            pysim::trace::export::pytutor::to_pytutor_with(&trace, opts)
+        }
     };
     emit(&text, a.output.as_deref())
 }
@@ -264,7 +285,7 @@ fn cmd_show(a: ShowArgs) -> i32 {
     let state = trace.state_at(step);
     let quiet = quiet_objects(&trace);
     let scene = build_scene(&trace, &state, &quiet, a.all);
-    print!("{}", render_scene(&trace, &state, &scene));
+    print_out(&render_scene(&trace, &state, &scene));
     let mut code = 0;
     if let Some(path) = a.svg {
         code = code.max(emit(
@@ -286,7 +307,7 @@ fn cmd_lifetimes(a: LifetimesArgs) -> i32 {
         Ok(t) => t,
         Err(code) => return code,
     };
-    print!("{}", pysim::trace::lifetimes::lifetimes_text(&trace, 60));
+    print_out(&pysim::trace::lifetimes::lifetimes_text(&trace, 60));
     match a.svg {
         Some(path) => emit(&pysim::trace::lifetimes::lifetimes_svg(&trace), Some(&path)),
         None => 0,

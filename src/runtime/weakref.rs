@@ -174,6 +174,8 @@ impl Vm {
                 _ => None,
             };
             if let Some(cb) = cb {
+                // The callback's reference moved out of the weakref silently.
+                self.report_mutated(wr);
                 self.incref(wr, Holder::Temp);
                 calls.push((wr, cb));
             }

@@ -47,6 +47,14 @@ pub const EXTENSION_FIRST: u8 = 0x40;
 /// Extension: an import step. Its operands are absolute (extension records
 /// never touch the delta cursors, so skipping one is safe).
 const IMPORT: u8 = 0x40;
+/// Extensions (schema 2): the cycle collector's phases.
+const GC_START: u8 = 0x41;
+const GC_REFS: u8 = 0x42;
+const GC_UNREACHABLE: u8 = 0x43;
+const GC_FINALIZE: u8 = 0x44;
+const GC_RESURRECTED: u8 = 0x45;
+const GC_CLEAR: u8 = 0x46;
+const GC_DONE: u8 = 0x47;
 
 // Holder kinds (low nibble of INCREF/DECREF).
 const H_STACK: u8 = 0;
@@ -89,6 +97,8 @@ fn unzigzag(v: u64) -> i64 {
 pub struct Encoder {
     pub buf: Vec<u8>,
     pub cursors: Cursors,
+    /// The body of an extension record being written.
+    scratch: Vec<u8>,
 }
 
 impl Encoder {
@@ -269,16 +279,50 @@ impl Encoder {
                 name,
                 module,
                 file,
-            } => {
-                let mut body = Encoder::default();
+            } => self.extension(IMPORT, |body| {
                 body.byte(phase as u8);
                 body.varint(name.0 as u64);
                 body.varint(module.map_or(0, |m| m.0 as u64 + 1));
                 body.varint(file.map_or(0, |f| f.0 as u64 + 1));
-                self.byte(IMPORT);
-                self.varint(body.buf.len() as u64);
-                self.buf.extend_from_slice(&body.buf);
+            }),
+            Record::GcStart { generation } => {
+                self.extension(GC_START, |body| body.varint(generation as u64))
             }
+            Record::GcRefs { entries } => self.extension(GC_REFS, |body| {
+                // Ids as deltas within the record (extensions leave the
+                // cursors alone).
+                body.varint(entries.len() as u64);
+                let mut prev = 0;
+                for &(o, refs) in entries {
+                    body.delta(prev, o.0);
+                    prev = o.0;
+                    body.varint(zigzag(refs));
+                }
+            }),
+            Record::GcUnreachable { objs } => self.extension(GC_UNREACHABLE, |body| {
+                body.varint(objs.len() as u64);
+                let mut prev = 0;
+                for &o in objs {
+                    body.delta(prev, o.0);
+                    prev = o.0;
+                }
+            }),
+            Record::GcFinalize { obj } => {
+                self.extension(GC_FINALIZE, |body| body.varint(obj.0 as u64))
+            }
+            Record::GcResurrected { obj } => {
+                self.extension(GC_RESURRECTED, |body| body.varint(obj.0 as u64))
+            }
+            Record::GcClear { obj } => self.extension(GC_CLEAR, |body| body.varint(obj.0 as u64)),
+            Record::GcDone {
+                generation,
+                collected,
+                uncollectable,
+            } => self.extension(GC_DONE, |body| {
+                body.varint(generation as u64);
+                body.varint(collected);
+                body.varint(uncollectable);
+            }),
             Record::RefsPatch { obj, changes } => {
                 self.byte(REFS_PATCH);
                 self.owner(obj);
@@ -402,6 +446,22 @@ impl Encoder {
                 }
             }
         }
+    }
+
+    /// An extension record: its tag, its body's length, its body (written
+    /// by `body` with absolute operands or deltas local to the record).
+    fn extension(&mut self, tag: u8, body: impl FnOnce(&mut Encoder)) {
+        let mut b = Encoder {
+            buf: std::mem::take(&mut self.scratch),
+            cursors: Cursors::default(),
+            scratch: Vec::new(),
+        };
+        b.buf.clear();
+        body(&mut b);
+        self.byte(tag);
+        self.varint(b.buf.len() as u64);
+        self.buf.extend_from_slice(&b.buf);
+        self.scratch = b.buf;
     }
 
     /// Outgoing references: a shape byte, then targets (and slots when the

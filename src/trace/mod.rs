@@ -19,6 +19,7 @@ pub mod json;
 pub mod lifetimes;
 pub mod model;
 pub mod narrate;
+mod narrate_gc;
 pub mod quiet;
 pub mod recorder;
 pub mod run;

@@ -14,7 +14,7 @@ use crate::runtime::events::FrameId;
 
 /// The version of the trace schema. Bump it when a record changes meaning;
 /// adding a record kind is backward compatible for readers that skip unknown ones.
-pub const TRACE_FORMAT_VERSION: u32 = 1;
+pub const TRACE_FORMAT_VERSION: u32 = 2;
 
 /// A traced object: index into [`crate::trace::Trace::objects`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -243,6 +243,38 @@ pub enum Record<'t> {
         module: Option<ObjId>,
         file: Option<Sym>,
     },
+    /// The cycle collector starts collecting `generation` (and the younger ones).
+    GcStart {
+        generation: u32,
+    },
+    /// After subtracting the references among the collected objects: each
+    /// object's references from outside the collected generations
+    /// (`gc_refs`; 0 means "tentatively unreachable"), in list order.
+    GcRefs {
+        entries: &'t [(ObjId, i64)],
+    },
+    /// The garbage candidates, in the collector's list order.
+    GcUnreachable {
+        objs: &'t [ObjId],
+    },
+    /// The collector is about to run `obj`'s finalizer.
+    GcFinalize {
+        obj: ObjId,
+    },
+    /// A finalizer made `obj` reachable again: it survives this collection.
+    GcResurrected {
+        obj: ObjId,
+    },
+    /// The collector clears `obj`'s references (`tp_clear`) to break the cycle.
+    GcClear {
+        obj: ObjId,
+    },
+    /// The collection is over: objects freed and uncollectable ones.
+    GcDone {
+        generation: u32,
+        collected: u64,
+        uncollectable: u64,
+    },
 
     // ---- state records (read through the inspection API at a step boundary)
     /// The object's refcount as read from the VM, when it differs from the
@@ -309,6 +341,20 @@ pub enum Record<'t> {
 }
 
 impl Record<'_> {
+    /// Records of the cycle collector's phases.
+    pub fn is_gc(&self) -> bool {
+        matches!(
+            self,
+            Record::GcStart { .. }
+                | Record::GcRefs { .. }
+                | Record::GcUnreachable { .. }
+                | Record::GcFinalize { .. }
+                | Record::GcResurrected { .. }
+                | Record::GcClear { .. }
+                | Record::GcDone { .. }
+        )
+    }
+
     /// Story records come from VM events; state records from inspection.
     pub fn is_story(&self) -> bool {
         !matches!(

@@ -17,6 +17,7 @@
 
 use super::describe::Namer;
 use super::model::*;
+use super::narrate_gc::*;
 pub use super::quiet::{quiet_objects, silent_gains};
 use super::store::{Trace, is_boundary};
 use crate::runtime::events::FrameId;
@@ -30,7 +31,7 @@ pub struct NarrateOptions {
     pub object: Option<String>,
     /// Only steps on these lines of the main program (inclusive).
     pub lines: Option<(u32, u32)>,
-    /// Cycle-collector phases (recorded by later schema versions).
+    /// Only the cycle collector: its phases, and what it finalized and freed.
     pub gc: bool,
     /// The bodies of imported modules.
     pub imports: bool,
@@ -102,6 +103,8 @@ struct ObjectStory {
 struct Happening {
     order: usize,
     text: String,
+    /// Told by the cycle collector (kept by `--gc`).
+    gc: bool,
 }
 
 /// One step's worth of events, being collected.
@@ -118,6 +121,8 @@ struct StepStory {
     binds: Vec<(TraceHolder, Option<ObjId>, Option<ObjId>)>,
     events: usize,
     at_exit: bool,
+    /// The cycle collector ran during the step.
+    gc: bool,
 }
 
 #[derive(Debug, Default)]
@@ -142,6 +147,7 @@ pub fn narrate(trace: &Trace, opts: &NarrateOptions) -> String {
         quiet: quiet_objects(trace),
         silent: silent_gains(trace),
         lines: HashMap::new(),
+        collection: Collection::default(),
     };
     n.run();
     n.out
@@ -162,6 +168,8 @@ struct Narrator<'t> {
     silent: HashMap<u64, Vec<(ObjId, TraceHolder)>>,
     /// The last line of each frame (for instruction steps).
     lines: HashMap<FrameId, u32>,
+    /// The collection being told.
+    collection: Collection,
 }
 
 impl Narrator<'_> {
@@ -375,6 +383,13 @@ impl Narrator<'_> {
                 };
                 self.happen(order, self.paint.frame(&text));
             }
+            Record::GcStart { .. }
+            | Record::GcRefs { .. }
+            | Record::GcUnreachable { .. }
+            | Record::GcFinalize { .. }
+            | Record::GcResurrected { .. }
+            | Record::GcClear { .. }
+            | Record::GcDone { .. } => self.gc_record(r, order),
             Record::Stdout { text } | Record::Stderr { text } => {
                 let which = if matches!(r, Record::Stdout { .. }) {
                     "output"
@@ -399,7 +414,76 @@ impl Narrator<'_> {
     }
 
     fn happen(&mut self, order: usize, text: String) {
-        self.story.happenings.push(Happening { order, text });
+        self.story.happenings.push(Happening {
+            order,
+            text,
+            gc: false,
+        });
+    }
+
+    /// A sentence of the cycle collector (`always`: told without `--gc` too).
+    fn happen_gc(&mut self, order: usize, text: String, always: bool) {
+        if always || self.opts.gc {
+            self.story.gc = true;
+            let text = self.paint.frame(&text);
+            self.story.happenings.push(Happening {
+                order,
+                text,
+                gc: true,
+            });
+        }
+    }
+
+    /// One of the collector's phase records (see `narrate_gc.rs`). Without
+    /// `--gc`, only a collection that found garbage and resurrections are told.
+    fn gc_record(&mut self, r: &Record<'_>, order: usize) {
+        let trace = self.trace;
+        if self.opts.gc {
+            self.story.gc = true;
+        }
+        match *r {
+            Record::GcStart { generation } => {
+                self.collection = Collection {
+                    generation,
+                    ..Collection::default()
+                };
+                self.happen_gc(order, start_sentence(generation), false);
+            }
+            Record::GcRefs { entries } => {
+                let again = !self.collection.unreachable.is_empty();
+                self.collection.examined = entries.len();
+                let zero = entries.iter().filter(|e| e.1 == 0).map(|e| e.0);
+                self.collection.unreferenced = zero.collect();
+                let text = refs_sentence(trace, &self.collection, again);
+                self.happen_gc(order, text, false);
+            }
+            Record::GcUnreachable { objs } => {
+                self.collection.unreachable = objs.to_vec();
+                let found = !objs.is_empty();
+                let state = found.then(|| {
+                    let step = self.story.step.unwrap_or(trace.steps.saturating_sub(1));
+                    trace.state_at(step)
+                });
+                let text = found_sentence(trace, state.as_ref(), &self.collection);
+                self.happen_gc(order, text, found);
+            }
+            Record::GcFinalize { obj } => {
+                self.happen_gc(order, finalize_sentence(trace, obj), false)
+            }
+            Record::GcResurrected { obj } => {
+                self.happen_gc(order, resurrected_sentence(trace, obj), true)
+            }
+            Record::GcClear { obj } => self.happen_gc(order, clear_sentence(trace, obj), false),
+            Record::GcDone {
+                generation,
+                collected,
+                uncollectable,
+            } => {
+                let text = done_sentence(generation, collected, uncollectable);
+                self.happen_gc(order, text, false);
+            }
+            _ => {}
+        }
     }
 
     /// Why `holder` let go of `obj`: a binding in this step, or its owner dying.
@@ -453,6 +537,10 @@ impl Narrator<'_> {
         if self.story.events == 0 || !self.visible() {
             return;
         }
+        let gc_only = self.opts.gc;
+        if gc_only && !self.story.gc {
+            return;
+        }
         let trace = self.trace;
         let focus = self.opts.object.as_deref();
         let mut lines: Vec<(usize, String)> = Vec::new();
@@ -467,6 +555,9 @@ impl Narrator<'_> {
             if let Some(f) = focus
                 && f != label
             {
+                continue;
+            }
+            if gc_only && s.freed != Some(FreeCause::CycleCollection) && !s.finalized {
                 continue;
             }
             if focus.is_none() && self.is_quiet(id) {
@@ -491,7 +582,7 @@ impl Narrator<'_> {
             }
         }
         if focus.is_none() {
-            for h in &self.story.happenings {
+            for h in self.story.happenings.iter().filter(|h| h.gc || !gc_only) {
                 lines.push((h.order, h.text.clone()));
             }
         }

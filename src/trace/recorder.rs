@@ -162,6 +162,15 @@ pub struct Recorder {
     /// before its generator was ever seen holding it.
     generators: Vec<ObjId>,
     orphans: Vec<FrameId>,
+    /// Objects whose finalizer ran, with the number of running frames then:
+    /// their refcount drops back silently after `__del__` (and weakref
+    /// callbacks run before they are freed), so they are re-read at each
+    /// boundary until freed or until the code that finalized them runs again.
+    finalizing: Vec<(ObjId, usize)>,
+    /// The collector's tentative counts, written as one `GcRefs` record
+    /// when its next phase starts.
+    gc_refs: Vec<(ObjId, i64)>,
+    gc_objs: Vec<ObjId>,
     steps: u64,
     events: u64,
     step_marks: Vec<StepMark>,
@@ -210,6 +219,9 @@ impl Recorder {
             owned_by: HashMap::default(),
             generators: Vec::new(),
             orphans: Vec::new(),
+            finalizing: Vec::new(),
+            gc_refs: Vec::new(),
+            gc_objs: Vec::new(),
             steps: 0,
             events: 0,
             step_marks: Vec::new(),
@@ -226,7 +238,8 @@ impl Recorder {
     }
 
     /// Ends the recording.
-    pub fn finish(self, main_file: &str, source: &str) -> Trace {
+    pub fn finish(mut self, main_file: &str, source: &str) -> Trace {
+        self.flush_gc_refs();
         Trace {
             version: TRACE_FORMAT_VERSION,
             mode: if self.opts.instructions {
@@ -415,6 +428,8 @@ impl Recorder {
         module: Option<ObjRef>,
         file: Option<&str>,
     ) {
+        // Native modules set up interpreter state (roots) when imported.
+        self.roots_dirty = true;
         let name = self.syms.intern(name);
         let module = self.opt_id(module);
         let file = file.map(|f| self.syms.intern(f));
@@ -448,6 +463,9 @@ impl Recorder {
 impl EventSink for Recorder {
     fn event(&mut self, event: &Event<'_>) {
         self.events += 1;
+        if !self.gc_refs.is_empty() && !matches!(event, Event::GcTentativeDecref { .. }) {
+            self.flush_gc_refs();
+        }
         match *event {
             Event::Alloc {
                 obj,
@@ -518,6 +536,7 @@ impl EventSink for Recorder {
                 // The VM resurrects the object to refcount 1 while `__del__` runs.
                 self.tracked[id.0 as usize].count = 1;
                 self.mark(id, DIRTY_FULL);
+                self.finalizing.push((id, self.running.len()));
                 self.enc.record(&Record::Finalize { obj: id });
             }
             Event::Bind { ns, name, old, new } => {
@@ -688,15 +707,13 @@ impl EventSink for Recorder {
             Event::ModuleFailed { name, module } => {
                 self.import(ImportPhase::Failed, name, Some(module), None)
             }
-            // Cycle-collector phases (runtime::gc) are not recorded yet;
-            // the frees they cause are.
             Event::GcStart { .. }
             | Event::GcTentativeDecref { .. }
             | Event::GcUnreachable { .. }
             | Event::GcFinalize { .. }
             | Event::GcResurrected { .. }
             | Event::GcClear { .. }
-            | Event::GcDone { .. } => {}
+            | Event::GcDone { .. } => self.gc_event(event),
         }
     }
 
@@ -761,4 +778,5 @@ impl EventSink for RecorderHandle {
 }
 
 mod capture;
+mod gc;
 mod live;

@@ -313,7 +313,14 @@ impl State {
             | Record::ExceptionRaised { .. }
             | Record::ExceptionCaught { .. }
             | Record::Mutated { .. }
-            | Record::Import { .. } => {}
+            | Record::Import { .. }
+            | Record::GcStart { .. }
+            | Record::GcRefs { .. }
+            | Record::GcUnreachable { .. }
+            | Record::GcFinalize { .. }
+            | Record::GcResurrected { .. }
+            | Record::GcClear { .. }
+            | Record::GcDone { .. } => {}
         }
     }
 

@@ -13,6 +13,8 @@ pub struct Decoder<'t> {
     fields: Vec<(Sym, ObjId)>,
     roots: Vec<(ObjId, Sym)>,
     patch: Vec<(u32, ObjId)>,
+    gc_refs: Vec<(ObjId, i64)>,
+    gc_objs: Vec<ObjId>,
 }
 
 impl<'t> Decoder<'t> {
@@ -27,6 +29,8 @@ impl<'t> Decoder<'t> {
             fields: Vec::new(),
             roots: Vec::new(),
             patch: Vec::new(),
+            gc_refs: Vec::new(),
+            gc_objs: Vec::new(),
         }
     }
 
@@ -427,6 +431,11 @@ impl<'t> Decoder<'t> {
                     file,
                 }
             }
+            GC_START..=GC_DONE => {
+                let n = self.varint() as usize;
+                let end = (self.pos + n).min(self.bytes.len());
+                self.gc_record(tag, end)
+            }
             t if t >= EXTENSION_FIRST => {
                 // A record kind from a newer writer: skip it by its length.
                 let n = self.varint() as usize;
@@ -440,4 +449,72 @@ impl<'t> Decoder<'t> {
             }
         })
     }
+}
+
+impl<'t> Decoder<'t> {
+    /// The body of a GC extension record (schema 2).
+    /// `end`: where the record ends (the decoder moves there).
+    fn gc_record(&mut self, tag: u8, end: usize) -> Record<'_> {
+        let r = self.gc_body(tag);
+        self.pos = end;
+        match r {
+            GcBody::Refs => Record::GcRefs {
+                entries: &self.gc_refs,
+            },
+            GcBody::Unreachable => Record::GcUnreachable {
+                objs: &self.gc_objs,
+            },
+            GcBody::Other(r) => r,
+        }
+    }
+
+    fn gc_body(&mut self, tag: u8) -> GcBody {
+        GcBody::Other(match tag {
+            GC_START => Record::GcStart {
+                generation: self.varint() as u32,
+            },
+            GC_REFS => {
+                self.gc_refs.clear();
+                let n = self.varint();
+                let mut prev = 0;
+                for _ in 0..n {
+                    prev = self.delta(prev);
+                    let refs = unzigzag(self.varint());
+                    self.gc_refs.push((ObjId(prev), refs));
+                }
+                return GcBody::Refs;
+            }
+            GC_UNREACHABLE => {
+                self.gc_objs.clear();
+                let n = self.varint();
+                let mut prev = 0;
+                for _ in 0..n {
+                    prev = self.delta(prev);
+                    self.gc_objs.push(ObjId(prev));
+                }
+                return GcBody::Unreachable;
+            }
+            GC_FINALIZE => Record::GcFinalize {
+                obj: ObjId(self.varint() as u32),
+            },
+            GC_RESURRECTED => Record::GcResurrected {
+                obj: ObjId(self.varint() as u32),
+            },
+            GC_CLEAR => Record::GcClear {
+                obj: ObjId(self.varint() as u32),
+            },
+            _ => Record::GcDone {
+                generation: self.varint() as u32,
+                collected: self.varint(),
+                uncollectable: self.varint(),
+            },
+        })
+    }
+}
+
+/// A decoded GC record body (the borrowed ones point into the decoder).
+enum GcBody {
+    Refs,
+    Unreachable,
+    Other(Record<'static>),
 }

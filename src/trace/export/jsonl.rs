@@ -295,6 +295,35 @@ impl Writer<'_> {
                 fields.push(("changes", Json::Arr(items)));
                 "refs_patch"
             }
+            Record::GcStart { generation } => {
+                fields.push(("generation", Json::Int(generation as i64)));
+                "gc_start"
+            }
+            Record::GcUnreachable { objs } => {
+                let items: Vec<Json> = objs.iter().map(|&o| self.obj(o)).collect();
+                fields.push(("objs", Json::Arr(items)));
+                "gc_unreachable"
+            }
+            Record::GcFinalize { obj }
+            | Record::GcResurrected { obj }
+            | Record::GcClear { obj } => {
+                fields.push(("obj", self.obj(obj)));
+                match r {
+                    Record::GcFinalize { .. } => "gc_finalize",
+                    Record::GcResurrected { .. } => "gc_resurrected",
+                    _ => "gc_clear",
+                }
+            }
+            Record::GcDone {
+                generation,
+                collected,
+                uncollectable,
+            } => {
+                fields.push(("generation", Json::Int(generation as i64)));
+                fields.push(("collected", Json::Int(collected as i64)));
+                fields.push(("uncollectable", Json::Int(uncollectable as i64)));
+                "gc_done"
+            }
             _ => return None,
         };
         let mut pairs = vec![("type".to_string(), Json::str(kind))];
@@ -337,7 +366,23 @@ pub fn to_jsonl(trace: &Trace, opts: JsonlOptions) -> String {
         if !r.is_story() && !opts.state {
             continue;
         }
-        if let Some(line) = w.record(boundaries.saturating_sub(1), &r) {
+        let step = boundaries.saturating_sub(1);
+        if let Record::GcRefs { entries } = r {
+            // One line per object the collector examined (one VM event each).
+            for &(obj, refs) in entries {
+                let o = w.obj(obj);
+                let line = Json::obj([
+                    ("type", Json::str("gc_tentative_decref")),
+                    ("step", Json::Int(step as i64)),
+                    ("obj", o),
+                    ("gc_refs", Json::Int(refs)),
+                ]);
+                line.write(&mut w.out);
+                w.out.push('\n');
+            }
+            continue;
+        }
+        if let Some(line) = w.record(step, &r) {
             line.write(&mut w.out);
             w.out.push('\n');
         }

@@ -10,6 +10,13 @@
 //! `["INSTANCE", class, [attr, v], …]`, `["CLASS", name, [supers], …]`,
 //! `["FUNCTION", name, null]`, `["module", name]` or `[type, text]`,
 //! referred to as `["REF", id]`. Cells are shown by their contents.
+//!
+//! A `return` entry shows the returning frame with its return value as the
+//! local `__return__`, as Python Tutor does. The value is the last object the
+//! frame pushed on its stack (an incref by its stack, an object born while it
+//! ran, or what a frame it called returned). Python Tutor's own tracer stops
+//! at 1000 steps; this export has no limit unless [`PytutorOptions::max_steps`]
+//! sets one.
 
 use crate::runtime::events::FrameId;
 use crate::trace::describe::str_text;
@@ -20,8 +27,13 @@ use crate::trace::state::State;
 use crate::trace::store::Trace;
 use std::collections::HashMap;
 
-/// Python Tutor stops at this many steps; so does the export.
-pub const MAX_STEPS: usize = 1000;
+/// Options of the export.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PytutorOptions {
+    /// Stop after this many entries (Python Tutor's tracer stops at 1000);
+    /// None: every step.
+    pub max_steps: Option<usize>,
+}
 
 struct Encoder<'a> {
     trace: &'a Trace,
@@ -196,7 +208,8 @@ fn frame_name(trace: &Trace, state: &State, f: FrameId) -> String {
         .map_or_else(|| "?".to_string(), |c| trace.sym(c.name).to_string())
 }
 
-/// One trace entry for `state`.
+/// One trace entry for `state`, without the frames in `gone`.
+#[allow(clippy::too_many_arguments)]
 fn entry(
     trace: &Trace,
     state: &State,
@@ -204,6 +217,8 @@ fn entry(
     event: &str,
     line: u32,
     extra: Option<(&str, Json)>,
+    returning: Option<(FrameId, ObjId)>,
+    gone: &[FrameId],
 ) -> Json {
     let mut enc = Encoder {
         trace,
@@ -230,8 +245,13 @@ fn entry(
         }
     }
     let mut stack = Vec::new();
-    let top = state.stack.last().copied();
-    for &f in state.stack.iter().skip(1) {
+    let top = state
+        .stack
+        .iter()
+        .rev()
+        .find(|f| !gone.contains(f))
+        .copied();
+    for &f in state.stack.iter().skip(1).filter(|f| !gone.contains(f)) {
         let Some(fs) = state.frames.get(&f) else {
             continue;
         };
@@ -246,6 +266,13 @@ fn entry(
             let value = enc.value(*v);
             names.push(Json::str(name.clone()));
             locals.push((name, value));
+        }
+        if let Some((rf, value)) = returning
+            && rf == f
+        {
+            let value = enc.value(value);
+            names.push(Json::str("__return__"));
+            locals.push(("__return__".to_string(), value));
         }
         let func = frame_name(trace, state, f);
         stack.push(Json::obj([
@@ -277,14 +304,24 @@ fn entry(
     Json::Obj(pairs)
 }
 
-/// The trace in Python Tutor's format.
+/// The trace in Python Tutor's format, every step.
 pub fn to_pytutor(trace: &Trace) -> String {
+    to_pytutor_with(trace, PytutorOptions::default())
+}
+
+/// The trace in Python Tutor's format.
+pub fn to_pytutor_with(trace: &Trace, opts: PytutorOptions) -> String {
     let quiet = quiet_objects(trace);
+    let max = opts.max_steps.unwrap_or(usize::MAX);
     let mut entries = Vec::new();
     let mut seen_frames: Vec<FrameId> = Vec::new();
     let main = trace.syms.lookup(&trace.main_file);
+    // The last object each frame pushed, and the frames running (for `__return__`).
+    let mut pushed: HashMap<FrameId, ObjId> = HashMap::new();
+    let mut running: Vec<FrameId> = Vec::new();
     trace.for_each_step(|state, story| {
-        if entries.len() >= MAX_STEPS {
+        let returns = return_values(story, &mut pushed, &mut running);
+        if entries.len() >= max {
             return;
         }
         // Steps in other files (imported modules) are not shown.
@@ -308,7 +345,18 @@ pub fn to_pytutor(trace: &Trace) -> String {
         } else {
             "step_line"
         };
-        entries.push(entry(trace, state, &quiet, event, state.line, None));
+        entries.push(entry(
+            trace,
+            state,
+            &quiet,
+            event,
+            state.line,
+            None,
+            None,
+            &[],
+        ));
+        // Frames that returned earlier in the step are no longer drawn.
+        let mut gone: Vec<FrameId> = Vec::new();
         for r in story {
             match *r {
                 Record::FramePop {
@@ -316,7 +364,11 @@ pub fn to_pytutor(trace: &Trace) -> String {
                     exit: FrameExit::Return,
                 } if state.stack.contains(&frame) => {
                     let line = state.frames.get(&frame).map_or(state.line, |f| f.line);
-                    entries.push(entry(trace, state, &quiet, "return", line, None));
+                    let value = returns.iter().find(|(f, _)| *f == frame).copied();
+                    entries.push(entry(
+                        trace, state, &quiet, "return", line, None, value, &gone,
+                    ));
+                    gone.push(frame);
                 }
                 Record::ExceptionRaised { exc, .. } => {
                     let msg = format!("{}: raised", trace.type_name(exc));
@@ -327,16 +379,67 @@ pub fn to_pytutor(trace: &Trace) -> String {
                         "exception",
                         state.line,
                         Some(("exception_msg", Json::str(msg))),
+                        None,
+                        &gone,
                     ));
                 }
                 _ => {}
             }
         }
     });
-    entries.truncate(MAX_STEPS);
+    entries.truncate(max);
     Json::obj([
         ("code", Json::str(trace.source.clone())),
         ("trace", Json::Arr(entries)),
     ])
     .to_json()
+}
+
+/// Follows what each frame pushes through one step's story; returns the
+/// (frame, value) of the frames that returned in it.
+fn return_values(
+    story: &[Record<'_>],
+    pushed: &mut HashMap<FrameId, ObjId>,
+    running: &mut Vec<FrameId>,
+) -> Vec<(FrameId, ObjId)> {
+    let mut out = Vec::new();
+    for r in story {
+        match *r {
+            Record::FramePush { frame, .. } | Record::FrameResume { frame } => {
+                running.push(frame);
+                pushed.remove(&frame);
+            }
+            Record::Incref {
+                obj,
+                holder: TraceHolder::Stack(f),
+                ..
+            } => {
+                pushed.insert(f, obj);
+            }
+            Record::Alloc { obj } => {
+                if let Some(&f) = running.last() {
+                    pushed.insert(f, obj);
+                }
+            }
+            Record::FramePop { frame, exit } => {
+                if let Some(i) = running.iter().rposition(|&f| f == frame) {
+                    running.remove(i);
+                }
+                let value = pushed.remove(&frame);
+                if exit != FrameExit::Exception
+                    && let Some(v) = value
+                {
+                    if exit == FrameExit::Return {
+                        out.push((frame, v));
+                    }
+                    // The caller receives the value on its stack.
+                    if let Some(&caller) = running.last() {
+                        pushed.insert(caller, v);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }

@@ -580,6 +580,9 @@ impl Recorder {
                     }
                 }
             }
+            if !self.finalizing.is_empty() {
+                self.recheck_finalizing();
+            }
             let dirty = std::mem::take(&mut self.dirty);
             for &id in &dirty {
                 if self.objects[id.0 as usize].died.is_none() {
@@ -590,7 +593,9 @@ impl Recorder {
             }
             self.dirty = dirty;
             self.dirty.clear();
-            if self.roots_dirty {
+            // At exit the interpreter drops its state (atexit callbacks,
+            // module teardown) without events naming the roots.
+            if self.roots_dirty || self.exiting {
                 self.capture_roots(vm);
             }
         }
@@ -623,6 +628,22 @@ impl Recorder {
         }
         dirty_frames.clear();
         self.dirty_frames = dirty_frames;
+    }
+
+    /// Marks the objects being finalized for capture (see
+    /// [`Recorder::finalizing`]), forgetting those freed or back in the code
+    /// that finalized them.
+    fn recheck_finalizing(&mut self) {
+        let mut list = std::mem::take(&mut self.finalizing);
+        let depth = self.running.len();
+        list.retain(|&(id, d)| {
+            if self.objects[id.0 as usize].died.is_some() {
+                return false;
+            }
+            self.mark(id, DIRTY_FULL);
+            depth > d
+        });
+        self.finalizing = list;
     }
 
     /// Finds the generators now holding frames that yielded before the

@@ -15,3 +15,4 @@ pub mod tracemalloc;
 pub mod types;
 pub mod vm;
 pub mod weakref;
+pub mod weakref_proxy;

@@ -417,6 +417,9 @@ impl Vm {
         if self.is_type(obj) {
             return self.type_setattr(obj, name, &n, value);
         }
+        if let Some(r) = self.proxy_setattr(obj, name, value) {
+            return r;
+        }
         self.generic_setattr(obj, name, &n, value)
     }
 

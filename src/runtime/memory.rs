@@ -85,6 +85,21 @@ impl FreeLists {
         }
     }
 
+    /// Empties every list (`clear_freelists` in a full collection): the
+    /// blocks in the order CPython frees them (tuples by length, floats,
+    /// lists, dicts; each list newest first).
+    fn drain(&mut self) -> Vec<u64> {
+        let mut blocks = Vec::new();
+        for list in
+            self.tuples
+                .iter_mut()
+                .chain([&mut self.floats, &mut self.lists, &mut self.dicts])
+        {
+            blocks.extend(list.drain(..).rev());
+        }
+        blocks
+    }
+
     /// Lengths for `sys._debugmallocstats`' type lines: floats, lists, dicts.
     pub fn lengths(&self) -> (usize, usize, usize) {
         (self.floats.len(), self.lists.len(), self.dicts.len())
@@ -163,6 +178,17 @@ impl MemoryModel {
             .unwrap_or(addr)
     }
 
+    /// Returns every free-listed block to pymalloc; the blocks freed.
+    pub fn clear_free_lists(&mut self) -> Vec<u64> {
+        let blocks = self.free_lists.drain();
+        for &b in &blocks {
+            // Their bytes already left `live_bytes` when they were listed.
+            self.live_blocks = self.live_blocks.saturating_sub(1);
+            let _ = self.pymalloc.try_free(b);
+        }
+        blocks
+    }
+
     /// The two views of memory.
     pub fn stats(&self) -> MemoryStats {
         let p = &self.pymalloc;
@@ -201,7 +227,8 @@ impl crate::runtime::vm::Vm {
         }
     }
 
-    /// The block for a new object: from its type's free list, else from
+    /// The block for a new object: from its type's free list (the bool is
+    /// true: no `PyObject_GC_New`, so the GC counts nothing), else from
     /// pymalloc (traced by tracemalloc).
     #[inline]
     pub(crate) fn allocate_object_block(
@@ -209,37 +236,50 @@ impl crate::runtime::vm::Vm {
         ty: crate::runtime::heap::ObjRef,
         payload: &crate::runtime::object::Payload,
         size: u32,
-    ) -> u64 {
+    ) -> (u64, bool) {
         if let Some(kind) = self.free_list_kind(ty, payload)
             && let Some(block) = self.allocator.take_free(kind, size)
         {
-            return block;
+            return (block, true);
         }
         let block = self.allocator.allocate(size);
         if self.tracemalloc.is_some() {
             self.trace_alloc(block, size);
         }
-        block
+        (block, false)
     }
 
     /// Returns a freed object's block: to the free list `kind` (computed
     /// from the payload before it was taken apart) if there is room, else to
-    /// pymalloc (dropping its trace).
+    /// pymalloc (dropping its trace). True when it went to the free list
+    /// (no `PyObject_GC_Del`, so the GC count is not decremented).
     #[inline]
     pub(crate) fn free_object_block(
         &mut self,
         obj: &crate::runtime::heap::Object,
         kind: Option<FreeListKind>,
-    ) {
+    ) -> bool {
         let block = obj.addr - obj.gc.preheader();
         if let Some(kind) = kind
             && self.allocator.put_free(kind, block, obj.size)
         {
-            return;
+            return true;
         }
         self.allocator.free(block, obj.size);
         if self.tracemalloc.is_some() {
             self.trace_free(block);
+        }
+        false
+    }
+
+    /// `clear_freelists` (end of a full collection): the type free lists
+    /// give their blocks back to pymalloc, dropping their traces.
+    pub(crate) fn clear_type_free_lists(&mut self) {
+        let blocks = self.allocator.clear_free_lists();
+        if self.tracemalloc.is_some() {
+            for b in blocks {
+                self.trace_free(b);
+            }
         }
     }
 

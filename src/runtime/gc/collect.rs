@@ -117,6 +117,9 @@ impl Vm {
         let final_unreachable = self.gc_handle_resurrected(&unreachable, old_gen);
         collected += final_unreachable.len();
         self.gc_delete_garbage(&final_unreachable, old_gen);
+        if full {
+            self.clear_type_free_lists();
+        }
         let stats = &mut self.gc.stats[generation];
         stats.collections += 1;
         stats.collected += collected as u64;

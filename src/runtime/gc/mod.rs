@@ -19,6 +19,7 @@
 //! and compacted away lazily, so tracking and untracking stay O(1).
 
 pub mod collect;
+pub mod debug;
 pub mod module;
 pub mod shutdown;
 pub mod traverse;

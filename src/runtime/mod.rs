@@ -8,6 +8,7 @@ pub mod heap;
 pub mod imports;
 pub mod inspect;
 pub mod memory;
+pub mod memory_storage;
 pub mod modules;
 pub mod object;
 pub mod pymalloc;

@@ -64,8 +64,7 @@ impl Vm {
         {
             t.current -= u64::from(size);
             if t.order.len() > 64 && t.order.len() > 2 * t.traces.len() {
-                let traces = &t.traces;
-                t.order.retain(|a| traces.contains_key(a));
+                t.order = live_order(&t.order, &t.traces);
             }
         }
     }
@@ -75,11 +74,23 @@ impl Vm {
         let Some(t) = &self.tracemalloc else {
             return Vec::new();
         };
-        let mut seen = std::collections::HashSet::new();
-        t.order
+        live_order(&t.order, &t.traces)
             .iter()
-            .filter(|a| seen.insert(**a))
             .filter_map(|a| t.traces.get(a).cloned())
             .collect()
     }
+}
+
+/// The live addresses of `order`, each once, at its latest allocation (a
+/// reused address appears once per allocation in `order`).
+fn live_order<V>(order: &[u64], traces: &HashMap<u64, V>) -> Vec<u64> {
+    let mut seen = std::collections::HashSet::new();
+    let mut kept: Vec<u64> = order
+        .iter()
+        .rev()
+        .filter(|a| traces.contains_key(a) && seen.insert(**a))
+        .copied()
+        .collect();
+    kept.reverse();
+    kept
 }

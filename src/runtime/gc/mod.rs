@@ -335,6 +335,7 @@ impl Vm {
             self.gc_track_in(o, 2);
         }
         self.gc.counts = [0; NUM_GENERATIONS];
+        self.allocator.seed_startup_free_lists();
         self.gc.long_lived_total = self.gc.gens[2].live;
         self.gc.pending = false;
     }

@@ -50,6 +50,10 @@ impl Vm {
         });
         if gc_type {
             self.gc_on_alloc(obj, track, !recycled);
+            if matches!(self.heap.objects[obj].payload, Payload::List(_)) {
+                // Its `ob_item` comes right after the object (`PyList_New`).
+                self.storage_touched(obj);
+            }
         }
         if heap_type {
             self.incref(ty, Holder::Field(obj, "ob_type"));
@@ -115,6 +119,11 @@ impl Vm {
             _ => 0,
         };
         let gc = heap_type || crate::runtime::gc::is_gc_payload(payload);
+        if nitems == 1 && !heap_type && matches!(payload, Payload::Int(_)) {
+            // `_PyLong_FromMedium` allocates `sizeof(PyLongObject)`: 32
+            // bytes with padding (`sys.getsizeof` still says 28).
+            return (32, false, false);
+        }
         let mut size = basic + item * nitems;
         if gc {
             size += crate::runtime::memory::GC_HEADER;

@@ -70,6 +70,9 @@ impl GcHead {
     /// A heap-type instance with 3.11's managed-dict pre-header (two
     /// pointers before the GC header): its address is 32 bytes into its block.
     pub const F_MANAGED_DICT: u8 = 32;
+    /// Owns a separately allocated storage block (a list's `ob_item`),
+    /// recorded in `MemoryModel::storage` (see `runtime::memory_storage`).
+    pub const F_HAS_STORAGE: u8 = 64;
 
     /// Bytes between the start of the object's block and its address.
     #[inline]

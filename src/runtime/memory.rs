@@ -14,10 +14,12 @@
 //! here (see `runtime::tracemalloc`); the sizes traced are these requests.
 //!
 //! CPython 3.11's type free lists sit in front of pymalloc: a freed float,
-//! tuple (1..19 items), list or dict of the exact builtin type keeps its
+//! tuple (1..=20 items), list or dict of the exact builtin type keeps its
 //! block on a per-kind LIFO list (100 floats, 2000 tuples per length, 80
 //! lists, 80 dicts) and the next object of that kind reuses it — without
-//! pymalloc, and without a new tracemalloc trace.
+//! pymalloc, and without a new tracemalloc trace. (3.11 quirk: 20-item
+//! tuples are pushed but never popped, `size < PyTuple_MAXSAVESIZE`, so
+//! their blocks wait there until a full collection clears the lists.)
 
 use super::pymalloc::Pymalloc;
 
@@ -49,7 +51,7 @@ pub struct MemoryStats {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FreeListKind {
     Float,
-    /// A tuple of this many items (1..=19).
+    /// A tuple of this many items (1..=20).
     Tuple(usize),
     List,
     Dict,
@@ -79,15 +81,36 @@ impl FreeLists {
     fn list_mut(&mut self, kind: FreeListKind) -> &mut Vec<u64> {
         match kind {
             FreeListKind::Float => &mut self.floats,
-            FreeListKind::Tuple(n) => &mut self.tuples[n.min(19)],
+            FreeListKind::Tuple(n) => &mut self.tuples[n.clamp(1, 20) - 1],
             FreeListKind::List => &mut self.lists,
             FreeListKind::Dict => &mut self.dicts,
         }
     }
 
-    /// Lengths for `sys._debugmallocstats`' type lines: floats, lists, dicts.
-    pub fn lengths(&self) -> (usize, usize, usize) {
-        (self.floats.len(), self.lists.len(), self.dicts.len())
+    /// Empties every list (`clear_freelists` in a full collection): the
+    /// blocks in the order CPython frees them (tuples by length, floats,
+    /// lists, dicts; each list newest first).
+    fn drain(&mut self) -> Vec<u64> {
+        let mut blocks = Vec::new();
+        for list in
+            self.tuples
+                .iter_mut()
+                .chain([&mut self.floats, &mut self.lists, &mut self.dicts])
+        {
+            blocks.extend(list.drain(..).rev());
+        }
+        blocks
+    }
+
+    /// The lengths `sys._debugmallocstats` prints on its type lines.
+    pub fn lengths(&self) -> crate::runtime::pymalloc::stats::TypeFreeLists {
+        let n = |v: &Vec<u64>| v.len() as u32;
+        crate::runtime::pymalloc::stats::TypeFreeLists {
+            dicts: n(&self.dicts),
+            floats: n(&self.floats),
+            lists: n(&self.lists),
+            tuples: std::array::from_fn(|i| n(&self.tuples[i])),
+        }
     }
 }
 
@@ -99,6 +122,10 @@ pub struct MemoryModel {
     /// Bytes requested by live allocations (for `--max-heap` and the live view).
     pub live_bytes: u64,
     pub live_blocks: u64,
+    /// Separately allocated storage by owner address: (block, bytes).
+    pub storage: std::collections::HashMap<u64, (u64, u32)>,
+    /// Objects whose storage may have changed since the last sync.
+    pub storage_dirty: Vec<crate::runtime::heap::ObjRef>,
 }
 
 impl MemoryModel {
@@ -126,6 +153,9 @@ impl MemoryModel {
     /// A block from the free list of `kind`, if it has one (LIFO).
     #[inline]
     pub fn take_free(&mut self, kind: FreeListKind, size: u32) -> Option<u64> {
+        if kind == FreeListKind::Tuple(20) {
+            return None;
+        }
         let addr = self.free_lists.list_mut(kind).pop()?;
         self.live_bytes += u64::from(size);
         Some(addr)
@@ -163,6 +193,49 @@ impl MemoryModel {
             .unwrap_or(addr)
     }
 
+    /// Sets the type free lists to the lengths CPython 3.11's startup leaves
+    /// them at (what `sys._debugmallocstats()` reports at the top of a
+    /// script): extra blocks go back to pymalloc, missing ones are taken
+    /// from it before tracing starts, so the first objects a program makes
+    /// reuse them untraced and uncounted, as in CPython.
+    pub fn seed_startup_free_lists(&mut self) {
+        const TUPLES: [usize; 20] = [4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6];
+        let mut seed = |kind: FreeListKind, count: usize, size: u32| {
+            while self.free_lists.list_mut(kind).len() > count {
+                if let Some(block) = self.free_lists.list_mut(kind).pop() {
+                    self.live_blocks = self.live_blocks.saturating_sub(1);
+                    let _ = self.pymalloc.try_free(block);
+                }
+            }
+            while self.free_lists.list_mut(kind).len() < count {
+                let block = self.pymalloc.malloc(size as usize);
+                self.live_blocks += 1;
+                self.free_lists.list_mut(kind).push(block);
+            }
+        };
+        seed(FreeListKind::Dict, 8, 48 + GC_HEADER);
+        seed(FreeListKind::Float, 4, 24);
+        seed(FreeListKind::List, 40, 40 + GC_HEADER);
+        for (i, &n) in TUPLES.iter().enumerate() {
+            seed(
+                FreeListKind::Tuple(i + 1),
+                n,
+                24 + 8 * (i as u32 + 1) + GC_HEADER,
+            );
+        }
+    }
+
+    /// Returns every free-listed block to pymalloc; the blocks freed.
+    pub fn clear_free_lists(&mut self) -> Vec<u64> {
+        let blocks = self.free_lists.drain();
+        for &b in &blocks {
+            // Their bytes already left `live_bytes` when they were listed.
+            self.live_blocks = self.live_blocks.saturating_sub(1);
+            let _ = self.pymalloc.try_free(b);
+        }
+        blocks
+    }
+
     /// The two views of memory.
     pub fn stats(&self) -> MemoryStats {
         let p = &self.pymalloc;
@@ -192,7 +265,7 @@ impl crate::runtime::vm::Vm {
         let t = &self.types;
         match payload {
             Payload::Float(_) if ty == t.float => Some(FreeListKind::Float),
-            Payload::Tuple(items) if ty == t.tuple && (1..20).contains(&items.len()) => {
+            Payload::Tuple(items) if ty == t.tuple && (1..=20).contains(&items.len()) => {
                 Some(FreeListKind::Tuple(items.len()))
             }
             Payload::List(_) if ty == t.list => Some(FreeListKind::List),
@@ -201,7 +274,8 @@ impl crate::runtime::vm::Vm {
         }
     }
 
-    /// The block for a new object: from its type's free list, else from
+    /// The block for a new object: from its type's free list (the bool is
+    /// true: no `PyObject_GC_New`, so the GC counts nothing), else from
     /// pymalloc (traced by tracemalloc).
     #[inline]
     pub(crate) fn allocate_object_block(
@@ -209,43 +283,62 @@ impl crate::runtime::vm::Vm {
         ty: crate::runtime::heap::ObjRef,
         payload: &crate::runtime::object::Payload,
         size: u32,
-    ) -> u64 {
+    ) -> (u64, bool) {
+        self.sync_storage();
         if let Some(kind) = self.free_list_kind(ty, payload)
             && let Some(block) = self.allocator.take_free(kind, size)
         {
-            return block;
+            return (block, true);
         }
         let block = self.allocator.allocate(size);
         if self.tracemalloc.is_some() {
             self.trace_alloc(block, size);
         }
-        block
+        (block, false)
     }
 
     /// Returns a freed object's block: to the free list `kind` (computed
     /// from the payload before it was taken apart) if there is room, else to
-    /// pymalloc (dropping its trace).
+    /// pymalloc (dropping its trace). True when it went to the free list
+    /// (no `PyObject_GC_Del`, so the GC count is not decremented).
     #[inline]
     pub(crate) fn free_object_block(
         &mut self,
         obj: &crate::runtime::heap::Object,
         kind: Option<FreeListKind>,
-    ) {
+    ) -> bool {
+        self.sync_storage();
+        if obj.gc.has(crate::runtime::heap::GcHead::F_HAS_STORAGE) {
+            self.free_storage_of(obj.addr);
+        }
         let block = obj.addr - obj.gc.preheader();
         if let Some(kind) = kind
             && self.allocator.put_free(kind, block, obj.size)
         {
-            return;
+            return true;
         }
         self.allocator.free(block, obj.size);
         if self.tracemalloc.is_some() {
             self.trace_free(block);
         }
+        false
+    }
+
+    /// `clear_freelists` (end of a full collection): the type free lists
+    /// give their blocks back to pymalloc, dropping their traces.
+    pub(crate) fn clear_type_free_lists(&mut self) {
+        let blocks = self.allocator.clear_free_lists();
+        if self.tracemalloc.is_some() {
+            for b in blocks {
+                self.trace_free(b);
+            }
+        }
     }
 
     /// Both views of memory (live object bytes vs. what the process holds
     /// from the OS), for the trace and the playground.
-    pub fn memory_stats(&self) -> MemoryStats {
+    pub fn memory_stats(&mut self) -> MemoryStats {
+        self.sync_storage();
         self.allocator.stats()
     }
 }
@@ -257,6 +350,9 @@ pub fn sys_debugmallocstats(
     _kw: Option<&[std::rc::Rc<str>]>,
 ) -> crate::runtime::vm::PyResult {
     vm.check_nargs("_debugmallocstats", args.len(), 0, 0)?;
+    vm.sync_storage();
+    let lengths = vm.allocator.free_lists.lengths();
+    *vm.allocator.pymalloc.type_free_lists_mut() = lengths;
     let report = vm.allocator.pymalloc.debug_malloc_stats();
     vm.write_stderr(&report);
     Ok(vm.none())
@@ -273,6 +369,7 @@ pub fn sys_getallocatedblocks(
     _kw: Option<&[std::rc::Rc<str>]>,
 ) -> crate::runtime::vm::PyResult {
     vm.check_nargs("getallocatedblocks", args.len(), 0, 0)?;
+    vm.sync_storage();
     let n = vm.allocator.pymalloc.allocated_blocks();
     Ok(vm.new_int(n as i64))
 }

@@ -58,8 +58,16 @@ impl Vm {
     }
 
     /// `weakref.ref(o, callback)` / `weakref.proxy(o, callback)`: reuses the
-    /// shared callback-less ref (or proxy) when there is one.
-    pub fn weakref_new(&mut self, o: ObjRef, callback: Option<ObjRef>, proxy: bool) -> PyResult {
+    /// shared callback-less ref (or proxy) when there is one. `subclass`: a
+    /// subclass of `ref` to instantiate (never shared, placed like a ref
+    /// with a callback).
+    pub fn weakref_new(
+        &mut self,
+        o: ObjRef,
+        callback: Option<ObjRef>,
+        proxy: bool,
+        subclass: Option<ObjRef>,
+    ) -> PyResult {
         if !self.supports_weakrefs(o) {
             let tn = self.type_name_of(o);
             return Err(self.type_error(format!("cannot create weak reference to '{tn}' object")));
@@ -67,7 +75,7 @@ impl Vm {
         let callback = callback.filter(|&c| c != self.types.none);
         let list = self.weaklists.get(&o).cloned().unwrap_or_default();
         let (basic_ref, basic_proxy) = self.basic_refs(&list);
-        if callback.is_none() {
+        if callback.is_none() && subclass.is_none() {
             let shared = if proxy { basic_proxy } else { basic_ref };
             if let Some(r) = shared {
                 return Ok(self.new_ref(r));
@@ -81,7 +89,7 @@ impl Vm {
         if let Some(cb) = callback {
             self.incref(cb, Holder::Temp);
         }
-        let ty = self.memory_types.weakref_type(kind);
+        let ty = subclass.unwrap_or_else(|| self.memory_types.weakref_type(kind));
         let wr = self.alloc(
             ty,
             Payload::WeakRef(Box::new(WeakRefData {
@@ -92,7 +100,7 @@ impl Vm {
             })),
         );
         let list = self.weaklists.entry(o).or_default();
-        let position = match (callback, proxy) {
+        let position = match (callback.or(subclass), proxy) {
             (None, false) => 0,
             (None, true) => usize::from(basic_ref.is_some()),
             (Some(_), _) => usize::from(basic_ref.is_some()) + usize::from(basic_proxy.is_some()),
@@ -205,16 +213,36 @@ impl Vm {
         };
         let at = self.addr_str(wr);
         let Some(o) = self.weakref_referent(wr) else {
+            // A dead proxy's referent is None (`proxy_repr` prints it).
+            let none = self.addr_str(self.types.none);
             return match kind {
                 WeakKind::Ref => format!("<weakref at {at}; dead>"),
-                _ => format!("<weakproxy at {at}; dead>"),
+                _ => format!("<weakproxy at {at} to NoneType at {none}>"),
             };
         };
         let tn = self.type_name_of(o);
         let oat = self.addr_str(o);
-        match kind {
-            WeakKind::Ref => format!("<weakref at {at}; to '{tn}' at {oat}>"),
-            _ => format!("<weakproxy at {at}; to '{tn}' at {oat}>"),
+        if kind != WeakKind::Ref {
+            return format!("<weakproxy at {at} to {tn} at {oat}>");
+        }
+        // A referent with a str `__name__` (functions, classes) shows it.
+        self.incref(o, Holder::Temp);
+        let name = match self.getattr_opt(o, "__name__") {
+            Ok(Some(n)) => {
+                let s = self.str_value(n).map(str::to_string);
+                self.decref(n, Holder::Temp);
+                s
+            }
+            Ok(None) => None,
+            Err(e) => {
+                self.discard_err(e);
+                None
+            }
+        };
+        self.decref(o, Holder::Temp);
+        match name {
+            Some(n) => format!("<weakref at {at}; to '{tn}' at {oat} ({n})>"),
+            None => format!("<weakref at {at}; to '{tn}' at {oat}>"),
         }
     }
 

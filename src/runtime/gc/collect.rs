@@ -70,6 +70,7 @@ impl Vm {
         if let Some(sink) = self.sink.as_mut() {
             sink.event(&Event::GcStart { generation });
         }
+        self.gc_debug_start(generation);
         if generation + 1 < NUM_GENERATIONS {
             self.gc.counts[generation + 1] += 1;
         }
@@ -112,11 +113,16 @@ impl Vm {
         if let Some(sink) = self.sink.as_mut() {
             sink.event(&Event::GcUnreachable { objs: &unreachable });
         }
+        self.gc_debug_collectable(&unreachable);
         let mut collected = self.gc_handle_weakrefs(&unreachable, old_gen);
         self.gc_finalize_garbage(&unreachable);
         let final_unreachable = self.gc_handle_resurrected(&unreachable, old_gen);
         collected += final_unreachable.len();
         self.gc_delete_garbage(&final_unreachable, old_gen);
+        self.gc_debug_done(collected, 0);
+        if full {
+            self.clear_type_free_lists();
+        }
         let stats = &mut self.gc.stats[generation];
         stats.collections += 1;
         stats.collected += collected as u64;

@@ -19,6 +19,7 @@
 //! and compacted away lazily, so tracking and untracking stay O(1).
 
 pub mod collect;
+pub mod debug;
 pub mod module;
 pub mod shutdown;
 pub mod traverse;
@@ -128,27 +129,35 @@ pub fn is_gc_payload(payload: &Payload) -> bool {
 
 impl Vm {
     /// `_PyObject_GC_Link` plus the tracking the constructor does: counts the
-    /// allocation, tracks the object unless it starts untracked (dicts), and
-    /// asks for an automatic collection when gen 0's count passes its threshold.
-    pub(crate) fn gc_on_alloc(&mut self, o: ObjRef, track: bool) {
+    /// allocation (`counted`: false for an object taken from its type's free
+    /// list, which CPython reuses without `_PyObject_GC_Link`), tracks the
+    /// object unless it starts untracked (dicts), and asks for an automatic
+    /// collection when gen 0's count passes its threshold.
+    pub(crate) fn gc_on_alloc(&mut self, o: ObjRef, track: bool, counted: bool) {
         let gc = &mut self.gc;
-        gc.counts[0] += 1;
-        if gc.counts[0] > gc.thresholds[0] && gc.enabled && gc.thresholds[0] != 0 && !gc.collecting
-        {
-            gc.pending = true;
+        if counted {
+            gc.counts[0] += 1;
+            if gc.counts[0] > gc.thresholds[0]
+                && gc.enabled
+                && gc.thresholds[0] != 0
+                && !gc.collecting
+            {
+                gc.pending = true;
+            }
         }
         if track {
             self.gc_track(o);
         }
     }
 
-    /// `PyObject_GC_Del`'s bookkeeping for a freed GC object.
-    pub(crate) fn gc_on_free(&mut self, head: GcHead) {
+    /// `PyObject_GC_Del`'s bookkeeping for a freed GC object (`counted`:
+    /// false when its block went to a free list instead).
+    pub(crate) fn gc_on_free(&mut self, head: GcHead, counted: bool) {
         if head.is_tracked() {
             let list = self.gc.list_mut(head.generation);
             list.live = list.live.saturating_sub(1);
         }
-        if !head.has(GcHead::F_INLINE_VALUES) && self.gc.counts[0] > 0 {
+        if counted && !head.has(GcHead::F_INLINE_VALUES) && self.gc.counts[0] > 0 {
             self.gc.counts[0] -= 1;
         }
     }
@@ -283,12 +292,16 @@ impl Vm {
 
     /// Marks a new instance attribute dict as 3.11's inline values: not a GC
     /// object of its own (not tracked, not counted) until materialised.
-    pub fn gc_mark_inline_values(&mut self, d: ObjRef) {
+    /// `counted`: its allocation was counted (it did not come from the
+    /// dict free list), so the count is taken back.
+    pub fn gc_mark_inline_values(&mut self, d: ObjRef, counted: bool) {
         self.gc_untrack(d);
         let head = &mut self.heap.objects[d].gc;
         if !head.has(GcHead::F_INLINE_VALUES) {
             head.flags |= GcHead::F_INLINE_VALUES;
-            self.gc.counts[0] = (self.gc.counts[0] - 1).max(0);
+            if counted {
+                self.gc.counts[0] = (self.gc.counts[0] - 1).max(0);
+            }
         }
     }
 
@@ -307,7 +320,7 @@ impl Vm {
             .dict_items(d)
             .into_iter()
             .any(|(_, v)| self.gc_may_be_tracked(v));
-        self.gc_on_alloc(d, track);
+        self.gc_on_alloc(d, track, true);
     }
 
     /// After bootstrap: the interpreter's own objects go to the oldest
@@ -322,6 +335,7 @@ impl Vm {
             self.gc_track_in(o, 2);
         }
         self.gc.counts = [0; NUM_GENERATIONS];
+        self.allocator.seed_startup_free_lists();
         self.gc.long_lived_total = self.gc.gens[2].live;
         self.gc.pending = false;
     }

@@ -150,6 +150,11 @@ impl Vm {
                 for (r, h) in released {
                     self.decref(r, h);
                 }
+                // `_list_clear` frees `ob_item` after the items.
+                if self.heap.contains(o) {
+                    self.storage_touched(o);
+                    self.sync_storage();
+                }
             }
         }
     }

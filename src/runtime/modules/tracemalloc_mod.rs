@@ -42,6 +42,7 @@ fn is_tracing(vm: &mut Vm, _a: Args, _k: Kw) -> PyResult {
 }
 
 fn get_traced_memory(vm: &mut Vm, _a: Args, _k: Kw) -> PyResult {
+    vm.sync_storage();
     let (c, p) = vm
         .tracemalloc
         .as_ref()
@@ -52,6 +53,7 @@ fn get_traced_memory(vm: &mut Vm, _a: Args, _k: Kw) -> PyResult {
 }
 
 fn reset_peak(vm: &mut Vm, _a: Args, _k: Kw) -> PyResult {
+    vm.sync_storage();
     if let Some(t) = vm.tracemalloc.as_mut() {
         t.peak = t.current;
     }
@@ -91,6 +93,7 @@ fn traceback_tuple(vm: &mut Vm, frames: &[TraceFrame]) -> ObjRef {
 
 /// `_get_traces()`: a list of (domain, size, traceback, total_nframe).
 fn get_traces(vm: &mut Vm, _a: Args, _k: Kw) -> PyResult {
+    vm.sync_storage();
     let traces = vm.traces();
     let mut out = Vec::with_capacity(traces.len());
     for (size, frames) in traces {

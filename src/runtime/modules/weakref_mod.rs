@@ -17,9 +17,15 @@ type Kw<'a> = Option<&'a [Rc<str>]>;
 pub const WEAKREF_PY: &str = include_str!("weakref_extras.py");
 
 /// `ReferenceType.__new__(owner, cls, obj, callback=None)`.
+/// Subclasses accept (and ignore) keyword arguments, for their `__init__`.
 fn ref_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult {
-    vm.no_kwargs("ref", kw)?;
-    let user = &args[2.min(args.len())..];
+    let cls = args.get(1).copied().unwrap_or(vm.memory_types.ref_type);
+    let subclass = cls != vm.memory_types.ref_type;
+    if !subclass {
+        vm.no_kwargs("ref", kw)?;
+    }
+    let nkw = kw.map_or(0, <[Rc<str>]>::len);
+    let user = &args[2.min(args.len())..args.len().saturating_sub(nkw).max(2.min(args.len()))];
     if user.is_empty() || user.len() > 2 {
         return Err(vm.type_error(format!(
             "__new__ expected {} 1 argument{}, got {}",
@@ -32,7 +38,18 @@ fn ref_new(vm: &mut Vm, args: Args, kw: Kw) -> PyResult {
             user.len()
         )));
     }
-    vm.weakref_new(user[0], user.get(1).copied(), false)
+    let ty = if subclass {
+        if !vm.is_subtype(cls, vm.memory_types.ref_type) {
+            let n = vm.type_name(cls);
+            return Err(vm.type_error(format!(
+                "ReferenceType.__new__({n}): {n} is not a subtype of ReferenceType"
+            )));
+        }
+        Some(cls)
+    } else {
+        None
+    };
+    vm.weakref_new(user[0], user.get(1).copied(), false, ty)
 }
 
 fn accept_init(vm: &mut Vm, _a: Args, _k: Kw) -> PyResult {
@@ -67,9 +84,9 @@ fn proxy_call(vm: &mut Vm, args: Args, kw: Kw) -> PyResult {
 }
 
 fn w_proxy(vm: &mut Vm, args: Args, kw: Kw) -> PyResult {
-    vm.no_kwargs("proxy", kw)?;
+    vm.no_kwargs("_weakref.proxy", kw)?;
     vm.check_nargs("proxy", args.len(), 1, 2)?;
-    vm.weakref_new(args[0], args.get(1).copied(), true)
+    vm.weakref_new(args[0], args.get(1).copied(), true, None)
 }
 
 fn w_getweakrefcount(vm: &mut Vm, args: Args, _k: Kw) -> PyResult {
@@ -134,8 +151,14 @@ static WEAKREF_FUNCTIONS: &[NativeDef] = &[
 /// Creates `weakref.ReferenceType`, `ProxyType` and `CallableProxyType`.
 pub fn install_types(vm: &mut Vm) {
     let object = vm.types.object;
+    // `tp_name` is "weakref.ReferenceType" (error messages show it);
+    // `__name__`/`__qualname__` are the part after the dot.
     let mk = |vm: &mut Vm, name: &str| {
-        let ty = make_static_type(vm, name, Some(object), Layout::Other, 64, 0);
+        let tp_name = format!("weakref.{name}");
+        let ty = make_static_type(vm, &tp_name, Some(object), Layout::Other, 64, 0);
+        if let Payload::Type(t) = vm.heap.payload_mut(ty) {
+            t.qualname = name.into();
+        }
         let module = vm.new_str("weakref");
         vm.set_type_dict_item(ty, "__module__", module);
         ty

@@ -417,6 +417,9 @@ impl Vm {
         if self.is_type(obj) {
             return self.type_setattr(obj, name, &n, value);
         }
+        if let Some(r) = self.proxy_setattr(obj, name, value) {
+            return r;
+        }
         self.generic_setattr(obj, name, &n, value)
     }
 
@@ -556,7 +559,9 @@ impl Vm {
         if let Some(d) = self.heap.get(obj).dict {
             return d;
         }
+        let count_before = self.gc.counts[0];
         let d = self.new_dict();
+        let counted = self.gc.counts[0] > count_before;
         if let Some(sink) = self.sink.as_mut() {
             // The new reference becomes the object's field.
             sink.event(&crate::runtime::events::Event::Incref {
@@ -572,7 +577,7 @@ impl Vm {
         }
         self.heap.get_mut(obj).dict = Some(d);
         if self.is_heap_type(self.heap.type_of(obj)) {
-            self.gc_mark_inline_values(d);
+            self.gc_mark_inline_values(d, counted);
         }
         d
     }

@@ -79,6 +79,9 @@ impl Vm {
 
     /// `a op b`; a new reference (usually a bool).
     pub fn rich_compare(&mut self, a: ObjRef, b: ObjRef, op: CompareOp) -> PyResult {
+        if let Some(r) = self.with_proxy_operands(a, b, |vm, x, y| vm.rich_compare(x, y, op)) {
+            return r;
+        }
         let ta = self.heap.type_of(a);
         let tb = self.heap.type_of(b);
         if !self.is_heap_type(ta) && !self.is_heap_type(tb) {
@@ -243,6 +246,7 @@ impl Vm {
                 let eq = super::range::range_equal(self, a, b)?;
                 return Ok(Some(eq == (op == CompareOp::Eq)));
             }
+            (P::WeakRef(_), P::WeakRef(_)) => return self.weakref_compare(a, b, op),
             _ => {
                 if a == b && matches!(op, CompareOp::Eq | CompareOp::Ne) {
                     return Ok(Some(op == CompareOp::Eq));

@@ -141,6 +141,15 @@ impl Vm {
     /// Keys of objects whose type may define `__hash__`/`__eq__` in Python.
     fn slow_dict_key(&mut self, o: ObjRef, ty: ObjRef) -> PyResult<DictKey> {
         let hash_attr = self.lookup_type_attr(ty, "__hash__");
+        if matches!(self.heap.payload(o), Payload::WeakRef(w) if w.kind == crate::runtime::weakref::WeakKind::Ref)
+            && hash_attr.is_some_and(|h| self.is_native_callable(h))
+        {
+            let hash = self.weakref_hash(o)?;
+            return Ok(DictKey {
+                hash,
+                repr: KeyRepr::Custom(o),
+            });
+        }
         let custom_eq = self.has_python_override(ty, "__eq__");
         let hash = match hash_attr {
             Some(h) if h == self.types.none => {

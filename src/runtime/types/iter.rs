@@ -105,6 +105,9 @@ impl Vm {
             ),
             Payload::Range { .. } => return super::range::range_iter(self, o),
             _ => {
+                if let Some(r) = self.with_proxy_referent(o, |vm, x| vm.get_iter(x)) {
+                    return r;
+                }
                 if self.is_builtin_iterator(o)
                     || self.lookup_type_attr(ty, "__next__").is_some()
                         && self.lookup_type_attr(ty, "__iter__").is_some()

@@ -105,6 +105,8 @@ fn list_len(vm: &Vm, l: ObjRef) -> usize {
 }
 
 fn list_mut(vm: &mut Vm, l: ObjRef) -> Option<&mut Vec<ObjRef>> {
+    // The caller may resize `ob_item` (see `runtime::memory_storage`).
+    vm.storage_touched(l);
     match vm.heap.payload_mut(l) {
         Payload::List(v) => Some(v),
         _ => None,

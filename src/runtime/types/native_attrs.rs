@@ -332,8 +332,12 @@ pub fn type_getattr_early(vm: &mut Vm, cls: ObjRef, name: &str) -> Option<PyResu
     let t = vm.type_data(cls)?;
     let r = match name {
         "__name__" => {
+            // A static type's `__name__` is its `tp_name` after the last dot.
             let n = t.name.clone();
-            Ok(vm.new_str_rc(n))
+            match n.rsplit_once('.') {
+                Some((_, short)) if !t.heap_type => Ok(vm.new_str(short)),
+                _ => Ok(vm.new_str_rc(n)),
+            }
         }
         "__qualname__" => {
             let n = t.qualname.clone();

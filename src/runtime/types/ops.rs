@@ -75,6 +75,10 @@ impl Vm {
                 return Ok(self.new_int(r));
             }
         }
+        if let Some(r) = self.with_proxy_operands(a, b, |vm, x, y| vm.binary_op(x, y, op, inplace))
+        {
+            return r;
+        }
         let ta = self.heap.type_of(a);
         let tb = self.heap.type_of(b);
         let a_heap = self.is_heap_type(ta);
@@ -361,6 +365,9 @@ impl Vm {
                 Ok(self.new_float(if op == UnaryOperator::USub { -f } else { f }))
             }
             _ => {
+                if let Some(r) = self.with_proxy_referent(a, |vm, x| vm.unary_op(x, op)) {
+                    return r;
+                }
                 let tn = self.type_name(ta);
                 Err(self.type_error(format!("bad operand type for unary {sym}: '{tn}'")))
             }

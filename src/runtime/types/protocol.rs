@@ -47,6 +47,10 @@ impl Vm {
             Payload::Dict(d) => !d.map.is_empty(),
             Payload::Set(s) => !s.table.is_empty(),
             Payload::Range { .. } | Payload::DictView { .. } => self.len(o)? > 0,
+            Payload::WeakRef(_) => match self.with_proxy_referent(o, |vm, x| vm.is_true(x)) {
+                Some(r) => r?,
+                None => true,
+            },
             _ => true,
         })
     }
@@ -92,6 +96,9 @@ impl Vm {
             Payload::DictView { dict, .. } => Ok(self.dict_len(*dict)),
             Payload::Range { .. } => super::range::range_len(self, o),
             _ => {
+                if let Some(r) = self.with_proxy_referent(o, |vm, x| vm.len(x)) {
+                    return r;
+                }
                 let tn = self.type_name(ty);
                 Err(self.type_error(format!("object of type '{tn}' has no len()")))
             }
@@ -168,6 +175,12 @@ impl Vm {
             }
             Payload::Set(_) => self.set_contains(container, item),
             Payload::Range { .. } => super::range::range_contains(self, container, item),
+            Payload::WeakRef(_) => {
+                match self.with_proxy_referent(container, |vm, c| vm.contains(c, item)) {
+                    Some(r) => r,
+                    None => self.contains_by_iteration(container, item),
+                }
+            }
             _ => self.contains_by_iteration(container, item),
         }
     }

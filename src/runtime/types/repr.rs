@@ -63,6 +63,9 @@ impl Vm {
         if matches!(self.heap.payload(o), Payload::BaseException(_)) {
             return self.exception_str(o);
         }
+        if let Some(r) = self.with_proxy_referent(o, |vm, x| vm.str_string(x)) {
+            return r;
+        }
         self.repr_string(o)
     }
 

@@ -16,6 +16,19 @@ pub fn getsizeof(vm: &Vm, o: ObjRef) -> u64 {
     let obj = vm.heap.get(o);
     let base = u64::from(obj.size);
     match &obj.payload {
+        // A one-digit int's block is `sizeof(PyLongObject)` (32 bytes);
+        // `int.__sizeof__` counts its digits exactly (at least one); a
+        // subclass instance is a GC object (plus the GC header).
+        Payload::Int(i) => {
+            let digits = match i {
+                crate::runtime::object::PyInt::Small(v) => {
+                    u64::from(64 - v.unsigned_abs().leading_zeros()).div_ceil(30)
+                }
+                crate::runtime::object::PyInt::Big(b) => b.bits().div_ceil(30),
+            };
+            let gc = if vm.is_heap_type(obj.ty) { 16 } else { 0 };
+            24 + 4 * digits.max(1) + gc
+        }
         Payload::List(items) => base + 8 * items.capacity() as u64,
         Payload::Dict(d) => {
             let n = d.map.len();

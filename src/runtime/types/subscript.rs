@@ -238,6 +238,9 @@ impl Vm {
                 Err(self.type_error(format!("type '{tn}' is not subscriptable")))
             }
             _ => {
+                if let Some(r) = self.with_proxy_operands(o, key, |vm, x, k| vm.getitem(x, k)) {
+                    return r;
+                }
                 if self.lookup_type_attr(ty, "__getitem__").is_some() {
                     return self.call_method(o, "__getitem__", &[key]);
                 }
@@ -282,6 +285,9 @@ impl Vm {
             }
             Payload::Dict(_) => self.dict_set(o, key, value),
             _ => {
+                if let Some(r) = self.with_proxy_referent(o, |vm, x| vm.setitem(x, key, value)) {
+                    return r;
+                }
                 if self.lookup_type_attr(ty, "__setitem__").is_some() {
                     let r = self.call_method(o, "__setitem__", &[key, value])?;
                     self.decref_temp(r);
@@ -333,6 +339,9 @@ impl Vm {
                 }
             }
             _ => {
+                if let Some(r) = self.with_proxy_referent(o, |vm, x| vm.delitem(x, key)) {
+                    return r;
+                }
                 if self.lookup_type_attr(ty, "__delitem__").is_some() {
                     let r = self.call_method(o, "__delitem__", &[key])?;
                     self.decref_temp(r);

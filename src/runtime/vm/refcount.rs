@@ -28,7 +28,7 @@ impl Vm {
     /// `ty` may be the null key only while bootstrapping the type objects.
     pub fn alloc(&mut self, ty: ObjRef, payload: Payload) -> ObjRef {
         let (size, heap_type, gc_type) = self.alloc_size(ty, &payload);
-        let block = self.allocate_object_block(ty, &payload, size);
+        let (block, recycled) = self.allocate_object_block(ty, &payload, size);
         // A GC object's address (`id()`) is just after its `PyGC_Head`
         // (and a heap-type instance's after its managed-dict pointers).
         let mut head = GcHead::new(gc_type);
@@ -49,7 +49,11 @@ impl Vm {
             payload,
         });
         if gc_type {
-            self.gc_on_alloc(obj, track);
+            self.gc_on_alloc(obj, track, !recycled);
+            if matches!(self.heap.objects[obj].payload, Payload::List(_)) {
+                // Its `ob_item` comes right after the object (`PyList_New`).
+                self.storage_touched(obj);
+            }
         }
         if heap_type {
             self.incref(ty, Holder::Field(obj, "ob_type"));
@@ -115,6 +119,11 @@ impl Vm {
             _ => 0,
         };
         let gc = heap_type || crate::runtime::gc::is_gc_payload(payload);
+        if nitems == 1 && !heap_type && matches!(payload, Payload::Int(_)) {
+            // `_PyLong_FromMedium` allocates `sizeof(PyLongObject)`: 32
+            // bytes with padding (`sys.getsizeof` still says 28).
+            return (32, false, false);
+        }
         let mut size = basic + item * nitems;
         if gc {
             size += crate::runtime::memory::GC_HEADER;
@@ -267,7 +276,7 @@ impl Vm {
         }
         if let Some(obj) = self.heap.objects.remove(o) {
             let kind = self.free_list_kind(obj.ty, &obj.payload);
-            self.free_object_block(&obj, kind);
+            let _ = self.free_object_block(&obj, kind);
         }
         if let Some(sink) = self.sink.as_mut() {
             sink.event(&Event::Free {
@@ -357,9 +366,9 @@ impl Vm {
             self.decref(ty, Holder::Field(o, "ob_type"));
         }
         if let Some(obj) = self.heap.objects.remove(o) {
-            self.free_object_block(&obj, free_list);
+            let recycled = self.free_object_block(&obj, free_list);
             if obj.gc.has(GcHead::F_GC_TYPE) {
-                self.gc_on_free(obj.gc);
+                self.gc_on_free(obj.gc, !recycled);
             }
         }
         if let Some(sink) = self.sink.as_mut() {

@@ -29,7 +29,13 @@ impl Vm {
             if self.has_python_override(ty, "__getattribute__") {
                 return self.getattr_via_getattribute(obj, name);
             }
-            let r = self.generic_getattr(obj, name);
+            // A heap type inherits `tp_getattro` from its builtin base:
+            // instances of a metaclass are classes, of a module subclass modules.
+            let r = match self.heap.payload(obj) {
+                Payload::Type(_) => self.type_getattr(obj, name),
+                Payload::Module { .. } => self.module_getattr(obj, name),
+                _ => self.generic_getattr(obj, name),
+            };
             return self.getattr_fallback(obj, ty, name, r);
         }
         match self.heap.payload(obj) {

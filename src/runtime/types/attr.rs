@@ -112,6 +112,11 @@ impl Vm {
             self.decref_temp(d);
             return r;
         }
+        // method_getattro: what the method type lacks comes from the function.
+        if let Payload::Method { func, .. } = self.heap.payload(obj) {
+            let func = *func;
+            return self.getattr_str(func, name);
+        }
         let tn = self.type_name(ty);
         Err(self.attribute_error(format!("'{tn}' object has no attribute '{name}'")))
     }

@@ -316,6 +316,32 @@ fn type_call_native(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -
     vm.default_type_call(ty, rest, kwnames)
 }
 
+/// `type.__setattr__(cls, name, value)` / `type.__delattr__(cls, name)`.
+fn type_setattr_native(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
+    vm.check_nargs("__setattr__", args.len().saturating_sub(1), 2, 2)?;
+    type_set_or_del(vm, args[0], args[1], Some(args[2]))
+}
+
+fn type_delattr_native(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
+    vm.check_nargs("__delattr__", args.len().saturating_sub(1), 1, 1)?;
+    type_set_or_del(vm, args[0], args[1], None)
+}
+
+fn type_set_or_del(vm: &mut Vm, cls: ObjRef, name: ObjRef, value: Option<ObjRef>) -> PyResult {
+    if !vm.is_type(cls) {
+        let tn = vm.type_name_of(cls);
+        return Err(vm.type_error(format!(
+            "descriptor '__setattr__' requires a 'type' object but received a '{tn}'"
+        )));
+    }
+    let Some(n) = vm.str_rc(name) else {
+        let tn = vm.type_name_of(name);
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    };
+    vm.type_setattr(cls, name, &n, value)?;
+    Ok(vm.none())
+}
+
 fn type_mro(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
     let mro = vm
         .type_data(args[0])
@@ -359,6 +385,8 @@ static TYPE_METHODS: &[NativeDef] = &[
     native!("__call__", type_call_native),
     native!("__repr__", type_repr_native),
     native!("mro", type_mro),
+    native!("__setattr__", type_setattr_native),
+    native!("__delattr__", type_delattr_native),
     native!("__subclasses__", type_subclasses),
     native!("__instancecheck__", type_instancecheck),
     native!("__subclasscheck__", type_subclasscheck),

@@ -11,7 +11,8 @@ g = 1000
 z = 0.0
 print(f()[0] is a, f()[1] is b, f()[1][1] is c, f()[2] is d, f()[1][0] is a, f()[3] is z, f()[4] is z)
 t = ('x y',)
-print(t[0] is c, 1000 is g, e is a)
+h = 1000
+print(t[0] is c, h is g, e is a)
 class K:
     v = 1000
     w = True

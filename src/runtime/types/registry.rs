@@ -87,6 +87,7 @@ builtin_types! {
     str: "str" < object, Str, 80, 0;
     bytes: "bytes" < object, Bytes, 33, 1;
     tuple: "tuple" < object, Tuple, 24, 8;
+    unraisable_hook_args: "UnraisableHookArgs" < tuple, Tuple, 24, 8;
     list: "list" < object, List, 40, 0;
     set: "set" < object, Set, 200, 0;
     frozenset: "frozenset" < object, FrozenSet, 200, 0;

@@ -214,6 +214,8 @@ pub enum Payload {
         kind: DictViewKind,
         version: u64,
         len: usize,
+        /// Items iterators: the last result tuple, reused (`di_result`).
+        result: Option<ObjRef>,
     },
     DictView {
         dict: ObjRef,
@@ -222,9 +224,13 @@ pub enum Payload {
     Enumerate {
         iter: ObjRef,
         count: ObjRef,
+        /// The last result tuple, reused when only the iterator holds it.
+        result: ObjRef,
     },
     Zip {
         iters: Box<[ObjRef]>,
+        /// The last result tuple, reused when only the iterator holds it.
+        result: ObjRef,
         /// `zip(..., strict=True)`: unequal lengths raise ValueError.
         strict: bool,
     },
@@ -468,17 +474,28 @@ impl Payload {
                     f(*s, field("it_sentinel"));
                 }
             }
-            Payload::DictIter { dict, .. } => {
+            Payload::DictIter { dict, result, .. } => {
                 if let Some(dict) = dict {
                     f(*dict, field("di_dict"))
                 }
+                if let Some(r) = result {
+                    f(*r, field("di_result"))
+                }
             }
             Payload::DictView { dict, .. } => f(*dict, field("dv_dict")),
-            Payload::Enumerate { iter, count } => {
+            Payload::Enumerate {
+                iter,
+                count,
+                result,
+            } => {
                 f(*iter, field("en_sit"));
+                f(*result, field("en_result"));
                 f(*count, field("en_longindex"));
             }
-            Payload::Zip { iters, .. } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
+            Payload::Zip { iters, result, .. } => {
+                iters.iter().for_each(|&r| f(r, field("ittuple")));
+                f(*result, field("result"));
+            }
             Payload::Map { func, iters } => {
                 f(*func, field("func"));
                 iters.iter().for_each(|&r| f(r, field("iters")));

@@ -68,6 +68,9 @@ pub struct DictData {
     pub map: super::dict_table::DictTable,
     /// Bumped on every insertion/deletion so iterators detect "changed size during iteration".
     pub version: u64,
+    /// A split dict (an instance's attributes): the class's shared keys,
+    /// whose order the values are released in.
+    pub shared: Option<crate::runtime::shared_keys::SharedKeysRef>,
 }
 
 /// A function object (CPython's `PyFunctionObject`).
@@ -300,6 +303,8 @@ pub struct TypeData {
     pub basicsize: u32,
     /// `tp_itemsize`.
     pub itemsize: u32,
+    /// `ht_cached_keys`: the key table its instances' attributes share.
+    pub shared_keys: Option<crate::runtime::shared_keys::SharedKeysRef>,
 }
 
 /// The instance layout a type (or its builtin ancestor) dictates.

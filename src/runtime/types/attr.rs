@@ -582,8 +582,13 @@ impl Vm {
             });
         }
         self.heap.get_mut(obj).dict = Some(d);
-        if self.is_heap_type(self.heap.type_of(obj)) {
+        let ty = self.heap.type_of(obj);
+        if self.is_heap_type(ty) {
             self.gc_mark_inline_values(d);
+            let shared = self.type_data(ty).and_then(|t| t.shared_keys.clone());
+            if let Payload::Dict(dd) = self.heap.payload_mut(d) {
+                dd.shared = shared;
+            }
         }
         d
     }

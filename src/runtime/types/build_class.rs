@@ -318,6 +318,10 @@ pub fn create_class(
         heap_type: true,
         basicsize,
         itemsize,
+        // Instances with a managed dict share one key table (not those of
+        // variable-size bases or of exceptions, which keep their own dict).
+        shared_keys: (itemsize == 0 && layout != Layout::BaseException)
+            .then(crate::runtime::shared_keys::SharedKeys::new_for_class),
     };
     let cls = vm.alloc(meta, Payload::Type(Box::new(data)));
     let mro = match c3_mro(vm, cls, &bases_v) {

@@ -54,6 +54,10 @@ pub fn new_instance(vm: &mut Vm, cls: ObjRef) -> PyResult {
             "object.__new__({tn}) is not safe, use {bn}.__new__()"
         )));
     }
+    // _PyObject_InitializeDict → init_inline_values.
+    if let Some(keys) = vm.type_data(cls).and_then(|t| t.shared_keys.clone()) {
+        keys.borrow_mut().on_new_instance();
+    }
     Ok(vm.alloc(cls, Payload::Plain))
 }
 

@@ -255,6 +255,7 @@ pub fn make_static_type(
         heap_type: false,
         basicsize,
         itemsize,
+        shared_keys: None,
     };
     let ty = static_alloc(vm, vm.types.type_, Payload::Type(Box::new(data)), 904);
     // A type's MRO starts with itself.
@@ -281,6 +282,7 @@ pub(super) fn create_core_types(vm: &mut Vm) {
             heap_type: false,
             basicsize,
             itemsize,
+            shared_keys: None,
         };
         static_alloc(vm, placeholder, Payload::Type(Box::new(data)), 904)
     };

@@ -15,6 +15,7 @@ pub mod fstring;
 pub mod host;
 pub mod lexer;
 pub mod parser;
+pub mod parser_hints;
 pub mod runtime;
 pub mod semantics;
 pub mod source;

@@ -11,7 +11,7 @@ use lalrpop_util::ParseError;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused)]
-    grammar,
+    pub(crate) grammar,
     "/python.rs"
 );
 
@@ -60,7 +60,8 @@ fn parse(text: &str, base: Pos, mode: Mode) -> Result<Top, CompileError> {
     let summary = summarize(&toks);
     let lex_err_for_stream = lex_err.clone();
     let stream = toks
-        .into_iter()
+        .iter()
+        .cloned()
         .map(Ok)
         .chain(lex_err_for_stream.map(|e| Err(e.error)));
     let result = grammar::TopParser::new().parse(stream);
@@ -71,14 +72,18 @@ fn parse(text: &str, base: Pos, mode: Mode) -> Result<Top, CompileError> {
             if let Some(le) = &lex_err
                 && le.error != error
             {
-                return Err(pick(error, le));
+                let at = match &error {
+                    CompileError::Syntax(s) => Pos::new(s.line, 0),
+                    CompileError::Unsupported(u) => Pos::new(u.line, 0),
+                };
+                return Err(pick(error, at, le));
             }
             Err(error)
         }
         Err(e) => {
-            let err = convert(e, eof, mode, &first_tokens, &summary);
+            let (err, furthest) = convert(e, eof, mode, &first_tokens, &summary, &toks);
             match &lex_err {
-                Some(le) => Err(pick(err, le)),
+                Some(le) => Err(pick(err, furthest, le)),
                 None => Err(err),
             }
         }
@@ -86,13 +91,14 @@ fn parse(text: &str, base: Pos, mode: Mode) -> Result<Top, CompileError> {
 }
 
 /// CPython re-tokenizes the rest of the file after a parser error and lets
-/// a tokenizer error win.
-fn pick(parser_err: CompileError, le: &LexError) -> CompileError {
+/// a tokenizer error win; an unclosed bracket wins when the furthest token
+/// the parser read lies on a later line than the bracket.
+fn pick(parser_err: CompileError, furthest: Pos, le: &LexError) -> CompileError {
     if le.overrides {
         return le.error.clone();
     }
-    if let (Some(pl), CompileError::Syntax(s)) = (le.unclosed_line, &parser_err)
-        && s.line > pl
+    if let (Some(pl), CompileError::Syntax(_)) = (le.unclosed_line, &parser_err)
+        && furthest.line > pl
     {
         return le.error.clone();
     }
@@ -196,7 +202,9 @@ fn summarize(toks: &[Spanned]) -> Vec<TokInfo> {
 
 /// CPython's `invalid_expression`: inside brackets, two expressions side by
 /// side are "invalid syntax. Perhaps you forgot a comma?", ranging over both.
-fn forgot_comma(toks: &[TokInfo], at: Pos) -> Option<(Pos, Pos)> {
+/// Also returns where the token after the second expression starts (the
+/// furthest token read).
+fn forgot_comma(toks: &[TokInfo], at: Pos) -> Option<(Pos, Pos, Pos)> {
     let i = toks.iter().position(|t| t.start == at)?;
     if i == 0 {
         return None;
@@ -233,7 +241,8 @@ fn forgot_comma(toks: &[TokInfo], at: Pos) -> Option<(Pos, Pos)> {
         }
         b += 1;
     }
-    Some((toks[a].start, toks[b].end))
+    let next = toks.get(b + 1).map_or(toks[b].end, |t| t.start);
+    Some((toks[a].start, toks[b].end, next))
 }
 
 fn convert(
@@ -242,7 +251,8 @@ fn convert(
     mode: Mode,
     lines: &[(Pos, bool)],
     toks: &[TokInfo],
-) -> CompileError {
+    tokens: &[Spanned],
+) -> (CompileError, Pos) {
     let (start, end, tok, expected) = match e {
         ParseError::InvalidToken { location } => (location, location, None, vec![]),
         ParseError::UnrecognizedEof { location, expected } => {
@@ -253,16 +263,17 @@ fn convert(
             expected,
         } => (s, e, Some(t), expected),
         ParseError::ExtraToken { token: (s, t, e) } => (s, e, Some(t), vec![]),
-        ParseError::User { error } => return error,
+        ParseError::User { error } => return (error, eof),
     };
     // A `match` statement: the failing logical line starts with `match`.
     if let Some(&(p, true)) = lines.iter().rev().find(|(p, _)| *p <= start) {
-        return CompileError::Unsupported(Unsupported {
+        let err = CompileError::Unsupported(Unsupported {
             construct: "the 'match' statement".into(),
             filename: String::new(),
             line: p.line,
             col: p.col,
         });
+        return (err, start);
     }
     if let Some(t) = &tok {
         if let Some(msg) = describe(t) {
@@ -270,35 +281,38 @@ fn convert(
             let mut err = syntax_error(kind, msg, start, start);
             err.col = start.col;
             err.end_col = start.col;
-            return err.into();
+            return (err.into(), start);
         }
-        if let Some((a, b)) = forgot_comma(toks, start) {
-            return syntax_error(
-                SyntaxErrorKind::SyntaxError,
-                "invalid syntax. Perhaps you forgot a comma?",
-                a,
-                b,
-            )
-            .into();
+        if let Some(at) = tokens.iter().position(|t| t.0 == start)
+            && let Some(h) = crate::parser_hints::second_pass(tokens, at)
+        {
+            return (h.error, h.furthest);
+        }
+        if let Some((a, b, next)) = forgot_comma(toks, start) {
+            let msg = "invalid syntax. Perhaps you forgot a comma?";
+            return (
+                syntax_error(SyntaxErrorKind::SyntaxError, msg, a, b).into(),
+                next,
+            );
         }
         if matches!(t, Tok::Newline)
             && expected.iter().any(|x| x == "\":\"")
             && mode == Mode::Module
         {
-            return syntax_error(SyntaxErrorKind::SyntaxError, "expected ':'", start, start).into();
+            let err = syntax_error(SyntaxErrorKind::SyntaxError, "expected ':'", start, start);
+            return (err.into(), start);
         }
     }
     if tok.is_none() && mode == Mode::Module {
-        return syntax_error(
-            SyntaxErrorKind::SyntaxError,
-            "unexpected EOF while parsing",
+        let msg = "unexpected EOF while parsing";
+        return (
+            syntax_error(SyntaxErrorKind::SyntaxError, msg, start, start).into(),
             start,
-            start,
-        )
-        .into();
+        );
     }
     let _ = expected;
-    syntax_error(SyntaxErrorKind::SyntaxError, "invalid syntax", start, end).into()
+    let err = syntax_error(SyntaxErrorKind::SyntaxError, "invalid syntax", start, end);
+    (err.into(), start)
 }
 
 /// Fills filename and source line; resolves the "to end of line" sentinel.

@@ -12,6 +12,7 @@ pub mod memory_storage;
 pub mod modules;
 pub mod object;
 pub mod pymalloc;
+pub mod shared_keys;
 pub mod tracemalloc;
 pub mod types;
 pub mod vm;

@@ -68,6 +68,9 @@ pub struct DictData {
     pub map: super::dict_table::DictTable,
     /// Bumped on every insertion/deletion so iterators detect "changed size during iteration".
     pub version: u64,
+    /// A split dict (an instance's attributes): the class's shared keys,
+    /// whose order the values are released in.
+    pub shared: Option<crate::runtime::shared_keys::SharedKeysRef>,
 }
 
 /// A function object (CPython's `PyFunctionObject`).
@@ -214,6 +217,8 @@ pub enum Payload {
         kind: DictViewKind,
         version: u64,
         len: usize,
+        /// Items iterators: the last result tuple, reused (`di_result`).
+        result: Option<ObjRef>,
     },
     DictView {
         dict: ObjRef,
@@ -222,9 +227,13 @@ pub enum Payload {
     Enumerate {
         iter: ObjRef,
         count: ObjRef,
+        /// The last result tuple, reused when only the iterator holds it.
+        result: ObjRef,
     },
     Zip {
         iters: Box<[ObjRef]>,
+        /// The last result tuple, reused when only the iterator holds it.
+        result: ObjRef,
         /// `zip(..., strict=True)`: unequal lengths raise ValueError.
         strict: bool,
     },
@@ -294,6 +303,8 @@ pub struct TypeData {
     pub basicsize: u32,
     /// `tp_itemsize`.
     pub itemsize: u32,
+    /// `ht_cached_keys`: the key table its instances' attributes share.
+    pub shared_keys: Option<crate::runtime::shared_keys::SharedKeysRef>,
 }
 
 /// The instance layout a type (or its builtin ancestor) dictates.
@@ -468,17 +479,28 @@ impl Payload {
                     f(*s, field("it_sentinel"));
                 }
             }
-            Payload::DictIter { dict, .. } => {
+            Payload::DictIter { dict, result, .. } => {
                 if let Some(dict) = dict {
                     f(*dict, field("di_dict"))
                 }
+                if let Some(r) = result {
+                    f(*r, field("di_result"))
+                }
             }
             Payload::DictView { dict, .. } => f(*dict, field("dv_dict")),
-            Payload::Enumerate { iter, count } => {
+            Payload::Enumerate {
+                iter,
+                count,
+                result,
+            } => {
                 f(*iter, field("en_sit"));
+                f(*result, field("en_result"));
                 f(*count, field("en_longindex"));
             }
-            Payload::Zip { iters, .. } => iters.iter().for_each(|&r| f(r, field("ittuple"))),
+            Payload::Zip { iters, result, .. } => {
+                iters.iter().for_each(|&r| f(r, field("ittuple")));
+                f(*result, field("result"));
+            }
             Payload::Map { func, iters } => {
                 f(*func, field("func"));
                 iters.iter().for_each(|&r| f(r, field("iters")));

@@ -19,6 +19,7 @@ pub mod set_table;
 pub mod slice;
 pub mod str_methods;
 pub mod str_ops;
+pub mod timsort;
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_data;

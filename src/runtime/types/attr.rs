@@ -29,7 +29,13 @@ impl Vm {
             if self.has_python_override(ty, "__getattribute__") {
                 return self.getattr_via_getattribute(obj, name);
             }
-            let r = self.generic_getattr(obj, name);
+            // A heap type inherits `tp_getattro` from its builtin base:
+            // instances of a metaclass are classes, of a module subclass modules.
+            let r = match self.heap.payload(obj) {
+                Payload::Type(_) => self.type_getattr(obj, name),
+                Payload::Module { .. } => self.module_getattr(obj, name),
+                _ => self.generic_getattr(obj, name),
+            };
             return self.getattr_fallback(obj, ty, name, r);
         }
         match self.heap.payload(obj) {
@@ -105,6 +111,11 @@ impl Vm {
             let r = self.descr_get(d, Some(obj), ty);
             self.decref_temp(d);
             return r;
+        }
+        // method_getattro: what the method type lacks comes from the function.
+        if let Payload::Method { func, .. } = self.heap.payload(obj) {
+            let func = *func;
+            return self.getattr_str(func, name);
         }
         let tn = self.type_name(ty);
         Err(self.attribute_error(format!("'{tn}' object has no attribute '{name}'")))
@@ -503,7 +514,7 @@ impl Vm {
     }
 
     /// `type.__setattr__`: heap types store into their dict; builtin types refuse.
-    fn type_setattr(
+    pub(crate) fn type_setattr(
         &mut self,
         cls: ObjRef,
         name: ObjRef,
@@ -576,8 +587,13 @@ impl Vm {
             });
         }
         self.heap.get_mut(obj).dict = Some(d);
-        if self.is_heap_type(self.heap.type_of(obj)) {
+        let ty = self.heap.type_of(obj);
+        if self.is_heap_type(ty) {
             self.gc_mark_inline_values(d, counted);
+            let shared = self.type_data(ty).and_then(|t| t.shared_keys.clone());
+            if let Payload::Dict(dd) = self.heap.payload_mut(d) {
+                dd.shared = shared;
+            }
         }
         d
     }

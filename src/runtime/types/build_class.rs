@@ -117,7 +117,7 @@ fn build_with_meta(
 }
 
 /// `_PyType_CalculateMetaclass`: the most derived metaclass.
-fn calculate_metaclass(vm: &mut Vm, meta: ObjRef, bases: &[ObjRef]) -> PyResult<ObjRef> {
+pub(super) fn calculate_metaclass(vm: &mut Vm, meta: ObjRef, bases: &[ObjRef]) -> PyResult<ObjRef> {
     let mut winner = meta;
     for &b in bases {
         let bt = vm.heap.type_of(b);
@@ -181,6 +181,7 @@ pub fn create_class(
     name: ObjRef,
     bases: ObjRef,
     ns: ObjRef,
+    kw: &[(Rc<str>, ObjRef)],
 ) -> PyResult {
     let Some(name_s) = vm.str_rc(name) else {
         let tn = vm.type_name_of(name);
@@ -317,6 +318,10 @@ pub fn create_class(
         heap_type: true,
         basicsize,
         itemsize,
+        // Instances with a managed dict share one key table (not those of
+        // variable-size bases or of exceptions, which keep their own dict).
+        shared_keys: (itemsize == 0 && layout != Layout::BaseException)
+            .then(crate::runtime::shared_keys::SharedKeys::new_for_class),
     };
     let cls = vm.alloc(meta, Payload::Type(Box::new(data)));
     let mro = match c3_mro(vm, cls, &bases_v) {
@@ -351,7 +356,7 @@ pub fn create_class(
         vm.decref_temp(cls);
         return Err(e);
     }
-    if let Err(e) = init_subclass(vm, cls) {
+    if let Err(e) = init_subclass(vm, cls, kw) {
         vm.decref_temp(cls);
         return Err(e);
     }
@@ -373,22 +378,22 @@ fn set_names(vm: &mut Vm, cls: ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-/// `super(cls, cls).__init_subclass__()`.
-fn init_subclass(vm: &mut Vm, cls: ObjRef) -> PyResult<()> {
+/// `super(cls, cls).__init_subclass__(**kw)` (the class keywords).
+fn init_subclass(vm: &mut Vm, cls: ObjRef, kw: &[(Rc<str>, ObjRef)]) -> PyResult<()> {
+    let kwnames: Vec<Rc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();
+    let kwvals: Vec<ObjRef> = kw.iter().map(|&(_, v)| v).collect();
+    let kwn = (!kwnames.is_empty()).then_some(&kwnames[..]);
     let mro = vm.type_data(cls).map(|t| t.mro.clone()).unwrap_or_default();
     for &m in mro.iter().skip(1) {
         let Some(d) = vm.type_data(m).map(|t| t.dict) else {
             continue;
         };
         if let Some(f) = vm.dict_get_str(d, "__init_subclass__") {
-            if m == vm.types.object {
-                return Ok(());
-            }
             vm.incref(f, Holder::Temp);
             let bound = vm.descr_get(f, None, cls);
             vm.decref_temp(f);
             let bound = bound?;
-            let r = vm.call(bound, &[], None);
+            let r = vm.call(bound, &kwvals, kwn);
             vm.decref_temp(bound);
             vm.decref_temp(r?);
             return Ok(());

@@ -418,6 +418,7 @@ pub(super) fn install(vm: &mut Vm) {
                     | "dict_items"
                     | "TextIOWrapper"
                     | "callable_iterator"
+                    | "UnraisableHookArgs"
                     | "iterator"
             );
         if public {

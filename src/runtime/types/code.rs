@@ -1,7 +1,10 @@
 //! Code objects as heap objects: `new_code` materialises a compiled
 //! [`CodeObject`]'s constants (nested code objects recursively) and names as
 //! heap objects, interning names and identifier-like string constants as
-//! CPython's compiler does.
+//! CPython's compiler does. Equal constants of one compilation are one
+//! object (the compiler's `c_const_cache`, `merge_consts_recursive`): the
+//! module's `1000` is the function's `1000`, and a tuple constant's items
+//! are the same objects as the equal standalone constants.
 
 use super::intern::is_identifier_like;
 use crate::bytecode::{CodeObject, Const};
@@ -9,12 +12,54 @@ use crate::runtime::heap::ObjRef;
 use crate::runtime::object::{CodeData, Payload};
 use crate::runtime::vm::Vm;
 use crate::semantics::set_table::SetTable;
+use std::collections::HashMap;
 use std::rc::Rc;
 
+/// The objects made for the constants of one compilation, by constant key
+/// (`_PyCode_ConstantKey`: type and value, `-0.0` apart from `0.0`). The
+/// cache borrows: each object is owned by the code objects listing it.
+type ConstCache = HashMap<String, ObjRef>;
+
+/// The cache key of a constant; code objects and NaNs are never merged.
+fn const_key(c: &Const) -> Option<String> {
+    fn has_unmergeable(c: &Const) -> bool {
+        match c {
+            Const::Code(_) => true,
+            Const::Float(f) => f.is_nan(),
+            Const::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+            Const::Tuple(items) | Const::FrozenSet(items) => items.iter().any(has_unmergeable),
+            _ => false,
+        }
+    }
+    if has_unmergeable(c) {
+        return None;
+    }
+    let key = match c {
+        // Debug of f64 keeps the sign of zero and every digit of the value.
+        Const::FrozenSet(items) => {
+            let mut keys: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+            keys.sort();
+            format!("frozenset{keys:?}")
+        }
+        _ => format!("{c:?}"),
+    };
+    Some(key)
+}
+
 impl Vm {
-    /// A new code object for `code` (a new reference).
+    /// A new code object for `code` (a new reference); equal constants of
+    /// all its nested code objects are shared.
     pub fn new_code(&mut self, code: Rc<CodeObject>) -> ObjRef {
-        let consts = code.consts.iter().map(|c| self.new_const(c)).collect();
+        let mut cache = ConstCache::new();
+        self.new_code_cached(code, &mut cache)
+    }
+
+    fn new_code_cached(&mut self, code: Rc<CodeObject>, cache: &mut ConstCache) -> ObjRef {
+        let consts = code
+            .consts
+            .iter()
+            .map(|c| self.new_const_cached(c, cache))
+            .collect();
         let names = code.names.iter().map(|n| self.intern_rc(n)).collect();
         let localsplusnames = code
             .localsplusnames
@@ -33,8 +78,30 @@ impl Vm {
         )
     }
 
+    /// A heap object for one constant (a new reference), shared with an
+    /// equal constant made before in the same compilation.
+    fn new_const_cached(&mut self, c: &Const, cache: &mut ConstCache) -> ObjRef {
+        let key = const_key(c);
+        if let Some(k) = &key
+            && let Some(&o) = cache.get(k)
+            && self.heap.objects.contains_key(o)
+        {
+            return self.new_ref(o);
+        }
+        let o = self.new_const_uncached(c, cache);
+        if let Some(k) = key {
+            cache.insert(k, o);
+        }
+        o
+    }
+
     /// A heap object for one constant (a new reference).
     pub fn new_const(&mut self, c: &Const) -> ObjRef {
+        let mut cache = ConstCache::new();
+        self.new_const_cached(c, &mut cache)
+    }
+
+    fn new_const_uncached(&mut self, c: &Const, cache: &mut ConstCache) -> ObjRef {
         match c {
             Const::None => self.none(),
             Const::Bool(b) => self.bool(*b),
@@ -53,13 +120,19 @@ impl Vm {
                 self.new_ref(e)
             }
             Const::Tuple(items) => {
-                let items = items.iter().map(|c| self.new_const(c)).collect();
+                let items = items
+                    .iter()
+                    .map(|c| self.new_const_cached(c, cache))
+                    .collect();
                 self.new_tuple(items)
             }
-            Const::Code(code) => self.new_code(code.clone()),
+            Const::Code(code) => self.new_code_cached(code.clone(), cache),
             Const::FrozenSet(items) => {
                 let ty = self.types.frozenset;
-                let items: Vec<ObjRef> = items.iter().map(|c| self.new_const(c)).collect();
+                let items: Vec<ObjRef> = items
+                    .iter()
+                    .map(|c| self.new_const_cached(c, cache))
+                    .collect();
                 let order = self.const_frozenset_order(&items);
                 let s = self.alloc(ty, crate::runtime::object::Payload::Set(Box::default()));
                 for &i in &order {

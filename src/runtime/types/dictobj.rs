@@ -160,6 +160,7 @@ impl Vm {
             }
             None => {
                 self.incref(key, Holder::Item(d));
+                self.split_dict_add_key(d, key);
                 let dd = self.dict_mut(d)?;
                 dd.map.push(k, (key, value));
                 dd.version += 1;
@@ -212,16 +213,65 @@ impl Vm {
         dict_data(&self.heap, d).map_or(0, |dd| dd.map.len())
     }
 
+    /// A new key in a split dict takes its index in the class's shared
+    /// keys; when it cannot, the dict becomes combined (insertion order).
+    fn split_dict_add_key(&mut self, d: ObjRef, key: ObjRef) {
+        let Some(Payload::Dict(dd)) = self.heap.objects.get(d).map(|o| &o.payload) else {
+            return;
+        };
+        let Some(shared) = dd.shared.clone() else {
+            return;
+        };
+        let fits = self.heap.type_of(key) == self.types.str
+            && self
+                .str_value(key)
+                .is_some_and(|n| shared.borrow_mut().index_or_insert(n).is_some());
+        if !fits && let Payload::Dict(dd) = self.heap.payload_mut(d) {
+            dd.shared = None;
+        }
+    }
+
+    /// The entries of a split dict in the order of its shared keys (the
+    /// order CPython releases and traverses its values); None for others.
+    pub fn split_dict_order(&self, d: ObjRef) -> Option<Vec<(ObjRef, ObjRef)>> {
+        let Some(Payload::Dict(dd)) = self.heap.objects.get(d).map(|o| &o.payload) else {
+            return None;
+        };
+        let shared = dd.shared.as_ref()?.borrow();
+        let mut entries: Vec<(usize, (ObjRef, ObjRef))> = dd
+            .map
+            .values()
+            .map(|&(k, v)| {
+                let ix = self.str_value(k).and_then(|n| shared.index(n));
+                (ix.unwrap_or(usize::MAX), (k, v))
+            })
+            .collect();
+        entries.sort_by_key(|&(ix, _)| ix);
+        Some(entries.into_iter().map(|(_, e)| e).collect())
+    }
+
     /// Snapshot of the entries (borrowed refs).
     pub fn dict_items(&self, d: ObjRef) -> Vec<(ObjRef, ObjRef)> {
         dict_data(&self.heap, d).map_or_else(Vec::new, |dd| dd.map.values().copied().collect())
     }
 
     /// Removes every entry, releasing keys and values in insertion order.
+    /// A split dict releases its values in shared-key order and becomes combined.
     pub fn dict_clear(&mut self, d: ObjRef) -> PyResult<()> {
+        let split = self.split_dict_order(d);
         let dd = self.dict_mut(d)?;
+        dd.shared = None;
         let map = std::mem::take(&mut dd.map);
         dd.version += 1;
+        if let Some(entries) = split {
+            for &(_, v) in &entries {
+                self.decref(v, Holder::Item(d));
+            }
+            for &(k, _) in &entries {
+                self.decref(k, Holder::Item(d));
+            }
+            return Ok(());
+        }
         for (_, (k, v)) in map {
             self.decref(k, Holder::Item(d));
             self.decref(v, Holder::Item(d));

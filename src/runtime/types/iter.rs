@@ -69,6 +69,7 @@ impl Vm {
                     kind: DictViewKind::Keys,
                     version: d.version,
                     len: d.map.len(),
+                    result: None,
                 },
             ),
             Payload::DictView { dict, kind } => {
@@ -84,7 +85,7 @@ impl Vm {
                     DictViewKind::Items => t.dict_itemiterator,
                 };
                 self.incref(dict, Holder::Temp);
-                return Ok(self.alloc(
+                let it = self.alloc(
                     ity,
                     Payload::DictIter {
                         dict: Some(dict),
@@ -92,8 +93,16 @@ impl Vm {
                         kind,
                         version,
                         len,
+                        result: None,
                     },
-                ));
+                );
+                if kind == DictViewKind::Items {
+                    let r = self.new_result_tuple(2);
+                    if let Payload::DictIter { result, .. } = self.heap.payload_mut(it) {
+                        *result = Some(r);
+                    }
+                }
+                return Ok(it);
             }
             Payload::Set(s) => (
                 t.set_iterator,
@@ -225,8 +234,12 @@ impl Vm {
             }
             Payload::DictIter { .. } => self.dict_iter_next(it),
             Payload::SetIter { .. } => self.set_iter_next(it),
-            Payload::Enumerate { iter, count } => {
-                let (iter, count) = (*iter, *count);
+            Payload::Enumerate {
+                iter,
+                count,
+                result,
+            } => {
+                let (iter, count, result) = (*iter, *count, *result);
                 let Some(x) = self.iter_next(iter)? else {
                     return Ok(None);
                 };
@@ -245,10 +258,14 @@ impl Vm {
                 }
                 self.report_mutated(it);
                 // The old count moves into the result tuple.
-                Ok(Some(self.new_tuple(vec![count, x])))
+                Ok(Some(self.reuse_result_tuple(Some(result), vec![count, x])))
             }
-            Payload::Zip { iters, strict } => {
-                let (iters, strict) = (iters.to_vec(), *strict);
+            Payload::Zip {
+                iters,
+                strict,
+                result,
+            } => {
+                let (iters, strict, result) = (iters.to_vec(), *strict, *result);
                 let mut out = Vec::with_capacity(iters.len());
                 for (n, &i) in iters.iter().enumerate() {
                     match self.iter_next(i) {
@@ -269,7 +286,7 @@ impl Vm {
                 if out.is_empty() {
                     return Ok(None);
                 }
-                Ok(Some(self.new_tuple(out)))
+                Ok(Some(self.reuse_result_tuple(Some(result), out)))
             }
             Payload::Map { func, iters } => {
                 let (func, iters) = (*func, iters.to_vec());
@@ -502,12 +519,13 @@ impl Vm {
             index,
             kind,
             len,
+            result,
             ..
         } = self.heap.payload(it)
         else {
             return Ok(None);
         };
-        let (dict, i, kind, len) = (*dict, *index, *kind, *len);
+        let (dict, i, kind, len, result) = (*dict, *index, *kind, *len, *result);
         let cur_len = self.dict_len(dict);
         if cur_len != len {
             if let Payload::DictIter { len: l, .. } = self.heap.payload_mut(it) {
@@ -532,7 +550,7 @@ impl Vm {
             DictViewKind::Items => {
                 let k = self.new_ref(k);
                 let v = self.new_ref(v);
-                self.new_tuple(vec![k, v])
+                self.reuse_result_tuple(result, vec![k, v])
             }
         }))
     }
@@ -612,7 +630,22 @@ fn enumerate_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> P
         None => vm.new_int(0),
     };
     let ty = args[1];
-    Ok(vm.alloc(ty, Payload::Enumerate { iter: it, count }))
+    let none = vm.new_ref(vm.types.none);
+    let en = vm.alloc(
+        ty,
+        Payload::Enumerate {
+            iter: it,
+            count,
+            result: none,
+        },
+    );
+    // enum_new: the cached result is made after the enumerate object.
+    let r = vm.new_result_tuple(2);
+    if let Payload::Enumerate { result, .. } = vm.heap.payload_mut(en) {
+        *result = r;
+    }
+    vm.decref(none, Holder::Field(en, "en_result"));
+    Ok(en)
 }
 
 fn zip_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
@@ -636,11 +669,14 @@ fn zip_new(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
         }
     }
     let ty = args[1];
+    // zip_new: the cached result tuple is made before the zip object.
+    let result = vm.new_result_tuple(iters.len());
     Ok(vm.alloc(
         ty,
         Payload::Zip {
             iters: iters.into_boxed_slice(),
             strict,
+            result,
         },
     ))
 }

@@ -591,21 +591,10 @@ pub fn sort_items(
     if reverse {
         idx.reverse();
     }
-    let mut err = None;
-    // Merge sort on indices (stable), comparing keys with `<`.
-    let mut lt = |a: usize, b: usize, vm: &mut Vm| -> bool {
-        if err.is_some() {
-            return false;
-        }
-        match vm.compare_bool(keys[a], keys[b], super::compare::CompareOp::Lt) {
-            Ok(v) => v,
-            Err(e) => {
-                err = Some(e);
-                false
-            }
-        }
-    };
-    merge_sort(&mut idx, &mut |a, b| lt(a, b, vm));
+    // CPython's timsort on indices: the same `<` calls in the same order.
+    let mut lt =
+        |a: usize, b: usize| vm.compare_bool(keys[a], keys[b], super::compare::CompareOp::Lt);
+    let err = crate::semantics::timsort::sort(&mut idx, &mut lt).err();
     if reverse {
         idx.reverse();
     }
@@ -616,57 +605,6 @@ pub fn sort_items(
     match err {
         Some(e) => Err((sorted, e)),
         None => Ok(sorted),
-    }
-}
-
-/// A stable merge sort driven by a `<` predicate.
-fn merge_sort(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> bool) {
-    let n = v.len();
-    if n <= 1 {
-        return;
-    }
-    if n <= 8 {
-        // Binary insertion sort, as timsort does for short runs.
-        for i in 1..n {
-            let x = v[i];
-            let (mut lo, mut hi) = (0, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if lt(x, v[mid]) {
-                    hi = mid
-                } else {
-                    lo = mid + 1
-                }
-            }
-            v[lo..=i].rotate_right(1);
-        }
-        return;
-    }
-    let mid = n / 2;
-    merge_sort(&mut v[..mid], lt);
-    merge_sort(&mut v[mid..], lt);
-    let left = v[..mid].to_vec();
-    let right = v[mid..].to_vec();
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        if lt(right[j], left[i]) {
-            v[k] = right[j];
-            j += 1;
-        } else {
-            v[k] = left[i];
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < left.len() {
-        v[k] = left[i];
-        i += 1;
-        k += 1;
-    }
-    while j < right.len() {
-        v[k] = right[j];
-        j += 1;
-        k += 1;
     }
 }
 

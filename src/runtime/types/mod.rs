@@ -46,6 +46,7 @@ pub mod protocol;
 pub mod range;
 pub mod registry;
 pub mod repr;
+pub mod result_tuple;
 pub mod set;
 pub mod set_methods;
 pub mod sizeof;

@@ -25,6 +25,15 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
         vm.gc_materialise_dict(d);
         return Some(Ok(vm.new_ref(d)));
     }
+    if vm.heap.type_of(obj) == vm.types.unraisable_hook_args
+        && let Some(i) = crate::runtime::vm::unraisable::HOOK_ARGS_FIELDS
+            .iter()
+            .position(|&f| f == name)
+        && let Payload::Tuple(t) = vm.heap.payload(obj)
+    {
+        let v = t.get(i).copied();
+        return Some(opt_ref(vm, v));
+    }
     let r = match vm.heap.payload(obj) {
         Payload::Function(f) => {
             let v = match name {

@@ -54,6 +54,10 @@ pub fn new_instance(vm: &mut Vm, cls: ObjRef) -> PyResult {
             "object.__new__({tn}) is not safe, use {bn}.__new__()"
         )));
     }
+    // _PyObject_InitializeDict → init_inline_values.
+    if let Some(keys) = vm.type_data(cls).and_then(|t| t.shared_keys.clone()) {
+        keys.borrow_mut().on_new_instance();
+    }
     Ok(vm.alloc(cls, Payload::Plain))
 }
 
@@ -133,7 +137,25 @@ fn object_delattr(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyRes
     Ok(vm.none())
 }
 
-fn object_init_subclass(vm: &mut Vm, _args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
+/// `object.__init_subclass__` (a METH_NOARGS classmethod): class keywords
+/// that no `__init_subclass__` consumed end here as an error.
+fn object_init_subclass(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
+    let nkw = k.map_or(0, |k| k.len());
+    let npos = args.len().saturating_sub(1 + nkw);
+    if nkw > 0 || npos > 0 {
+        let who = match args.first() {
+            Some(&c) => match vm.type_data(c) {
+                Some(t) => t.qualname.to_string(),
+                None => vm.type_name_of(c),
+            },
+            None => "object".to_string(),
+        };
+        return Err(vm.type_error(if nkw > 0 {
+            format!("{who}.__init_subclass__() takes no keyword arguments")
+        } else {
+            format!("{who}.__init_subclass__() takes no arguments ({npos} given)")
+        }));
+    }
     Ok(vm.none())
 }
 

@@ -87,6 +87,7 @@ builtin_types! {
     str: "str" < object, Str, 80, 0;
     bytes: "bytes" < object, Bytes, 33, 1;
     tuple: "tuple" < object, Tuple, 24, 8;
+    unraisable_hook_args: "UnraisableHookArgs" < tuple, Tuple, 24, 8;
     list: "list" < object, List, 40, 0;
     set: "set" < object, Set, 200, 0;
     frozenset: "frozenset" < object, FrozenSet, 200, 0;
@@ -157,6 +158,18 @@ builtin_types! {
     file_not_found_error: "FileNotFoundError" < os_error, BaseException, 112, 0;
     file_exists_error: "FileExistsError" < os_error, BaseException, 112, 0;
     permission_error: "PermissionError" < os_error, BaseException, 112, 0;
+    blocking_io_error: "BlockingIOError" < os_error, BaseException, 112, 0;
+    child_process_error: "ChildProcessError" < os_error, BaseException, 112, 0;
+    connection_error: "ConnectionError" < os_error, BaseException, 112, 0;
+    broken_pipe_error: "BrokenPipeError" < connection_error, BaseException, 112, 0;
+    connection_aborted_error: "ConnectionAbortedError" < connection_error, BaseException, 112, 0;
+    connection_refused_error: "ConnectionRefusedError" < connection_error, BaseException, 112, 0;
+    connection_reset_error: "ConnectionResetError" < connection_error, BaseException, 112, 0;
+    interrupted_error: "InterruptedError" < os_error, BaseException, 112, 0;
+    is_a_directory_error: "IsADirectoryError" < os_error, BaseException, 112, 0;
+    not_a_directory_error: "NotADirectoryError" < os_error, BaseException, 112, 0;
+    process_lookup_error: "ProcessLookupError" < os_error, BaseException, 112, 0;
+    timeout_error: "TimeoutError" < os_error, BaseException, 112, 0;
     reference_error: "ReferenceError" < exception, BaseException, 72, 0;
     runtime_error: "RuntimeError" < exception, BaseException, 72, 0;
     not_implemented_error: "NotImplementedError" < runtime_error, BaseException, 72, 0;
@@ -170,6 +183,7 @@ builtin_types! {
     unicode_error: "UnicodeError" < value_error, BaseException, 72, 0;
     unicode_decode_error: "UnicodeDecodeError" < unicode_error, BaseException, 112, 0;
     unicode_encode_error: "UnicodeEncodeError" < unicode_error, BaseException, 112, 0;
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error, BaseException, 112, 0;
     warning: "Warning" < exception, BaseException, 72, 0;
     deprecation_warning: "DeprecationWarning" < warning, BaseException, 72, 0;
     pending_deprecation_warning: "PendingDeprecationWarning" < warning, BaseException, 72, 0;
@@ -181,6 +195,7 @@ builtin_types! {
     unicode_warning: "UnicodeWarning" < warning, BaseException, 72, 0;
     bytes_warning: "BytesWarning" < warning, BaseException, 72, 0;
     resource_warning: "ResourceWarning" < warning, BaseException, 72, 0;
+    encoding_warning: "EncodingWarning" < warning, BaseException, 72, 0;
 }
 
 /// Allocates a static object (outside the allocator model): refcount 1, the
@@ -240,6 +255,7 @@ pub fn make_static_type(
         heap_type: false,
         basicsize,
         itemsize,
+        shared_keys: None,
     };
     let ty = static_alloc(vm, vm.types.type_, Payload::Type(Box::new(data)), 904);
     // A type's MRO starts with itself.
@@ -266,6 +282,7 @@ pub(super) fn create_core_types(vm: &mut Vm) {
             heap_type: false,
             basicsize,
             itemsize,
+            shared_keys: None,
         };
         static_alloc(vm, placeholder, Payload::Type(Box::new(data)), 904)
     };

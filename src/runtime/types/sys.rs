@@ -105,6 +105,10 @@ pub(super) fn install(vm: &mut Vm) {
     vm.types.sys = m;
     vm.types.sys_dict = d;
     vm.add_module_functions(d, m, SYS_FUNCTIONS);
+    let hook = vm.new_builtin(&crate::runtime::vm::unraisable::UNRAISABLEHOOK, None);
+    let _ = vm.dict_set_str(d, "unraisablehook", hook);
+    let _ = vm.dict_set_str(d, "__unraisablehook__", hook);
+    vm.decref_temp(hook);
     let io = vm.types.text_io;
     vm.add_methods(io, IO_METHODS);
     vm.types.stdout = vm.alloc(io, Payload::Plain);

@@ -155,7 +155,7 @@ impl Vm {
             let t = self.heap.type_of(args[0]);
             return Ok(self.new_ref(t));
         }
-        if ty == self.types.type_ && args.len() != 3 {
+        if ty == self.types.type_ && args.len() - nkw != 3 {
             return Err(self.type_error("type() takes 1 or 3 arguments"));
         }
         let obj = self.call_new(ty, args, kwnames)?;
@@ -268,15 +268,41 @@ impl Vm {
 /// `type.__new__(meta, name, bases, dict)` and `type.__call__`.
 fn type_new_native(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResult {
     // args[0] is `type` (the owner), args[1] the metatype.
-    let (pos, _kw) = super::native::split_kwargs(args, kwnames);
-    if pos.len() == 3 && pos[1] == vm.types.type_ {
+    let (pos, kw) = super::native::split_kwargs(args, kwnames);
+    if pos.len() == 3 && pos[1] == vm.types.type_ && kw.is_empty() {
         let t = vm.heap.type_of(pos[2]);
         return Ok(vm.new_ref(t));
     }
     if pos.len() != 5 {
         return Err(vm.type_error("type.__new__() takes exactly 3 arguments (0 given)"));
     }
-    super::build_class::create_class(vm, pos[1], pos[2], pos[3], pos[4])
+    let bases_v: Vec<ObjRef> = match vm.heap.payload(pos[3]) {
+        Payload::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    // type_new: the most derived metaclass of the bases wins; when it has its
+    // own `__new__`, that does the work (`type("X", (Base,), {})` runs Meta).
+    let meta = super::build_class::calculate_metaclass(vm, pos[1], &bases_v)?;
+    if meta != pos[1] {
+        let own_new = vm.lookup_type_attr(meta, "__new__");
+        let type_new = vm.lookup_type_attr(vm.types.type_, "__new__");
+        if let Some(own) = own_new
+            && own_new != type_new
+        {
+            let mut a = vec![meta];
+            a.extend_from_slice(&pos[2..]);
+            a.extend(kw.iter().map(|&(_, v)| v));
+            let new = match vm.heap.payload(own) {
+                Payload::StaticMethod(f) => *f,
+                _ => own,
+            };
+            vm.incref(new, Holder::Temp);
+            let r = vm.call(new, &a, kwnames);
+            vm.decref_temp(new);
+            return r;
+        }
+    }
+    super::build_class::create_class(vm, meta, pos[2], pos[3], pos[4], &kw)
 }
 
 fn type_init(vm: &mut Vm, _args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
@@ -288,6 +314,32 @@ fn type_call_native(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -
         return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
     };
     vm.default_type_call(ty, rest, kwnames)
+}
+
+/// `type.__setattr__(cls, name, value)` / `type.__delattr__(cls, name)`.
+fn type_setattr_native(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
+    vm.check_nargs("__setattr__", args.len().saturating_sub(1), 2, 2)?;
+    type_set_or_del(vm, args[0], args[1], Some(args[2]))
+}
+
+fn type_delattr_native(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
+    vm.check_nargs("__delattr__", args.len().saturating_sub(1), 1, 1)?;
+    type_set_or_del(vm, args[0], args[1], None)
+}
+
+fn type_set_or_del(vm: &mut Vm, cls: ObjRef, name: ObjRef, value: Option<ObjRef>) -> PyResult {
+    if !vm.is_type(cls) {
+        let tn = vm.type_name_of(cls);
+        return Err(vm.type_error(format!(
+            "descriptor '__setattr__' requires a 'type' object but received a '{tn}'"
+        )));
+    }
+    let Some(n) = vm.str_rc(name) else {
+        let tn = vm.type_name_of(name);
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    };
+    vm.type_setattr(cls, name, &n, value)?;
+    Ok(vm.none())
 }
 
 fn type_mro(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyResult {
@@ -333,6 +385,8 @@ static TYPE_METHODS: &[NativeDef] = &[
     native!("__call__", type_call_native),
     native!("__repr__", type_repr_native),
     native!("mro", type_mro),
+    native!("__setattr__", type_setattr_native),
+    native!("__delattr__", type_delattr_native),
     native!("__subclasses__", type_subclasses),
     native!("__instancecheck__", type_instancecheck),
     native!("__subclasscheck__", type_subclasscheck),

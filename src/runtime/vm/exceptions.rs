@@ -2,7 +2,7 @@
 //! around finalizers, uncaught exceptions (`print_exception_recursive` with
 //! chained causes/contexts, tracebacks with 3.11's caret lines and
 //! "[Previous line repeated N more times]", "Did you mean" suggestions),
-//! `PyErr_WriteUnraisable` ("Exception ignored in: …"), and `SystemExit`.
+//! and `SystemExit` (`PyErr_WriteUnraisable` is in `unraisable.rs`).
 
 use super::{PyErr, Vm};
 use crate::runtime::events::Holder;
@@ -25,45 +25,6 @@ impl Vm {
     pub fn restore_current_exception_state(&mut self, saved: Option<ObjRef>) {
         let old = std::mem::replace(&mut self.handled_exception, saved);
         self.xdecref(old, Holder::Root("exc_info"));
-    }
-
-    /// `PyErr_WriteUnraisable`: "Exception ignored in: <obj>" and the traceback on stderr.
-    pub fn write_unraisable(&mut self, err: PyErr, obj: Option<ObjRef>) {
-        let exc = match err {
-            PyErr::Exception(e) => e,
-            PyErr::Fatal(f) => {
-                if self.pending_internal_error.is_none() {
-                    self.pending_fatal = Some(f);
-                }
-                return;
-            }
-        };
-        let mut out = String::new();
-        if let Some(o) = obj {
-            let r = match self.repr(o) {
-                Ok(s) => {
-                    let t = self.str_value(s).unwrap_or("").to_string();
-                    self.decref(s, Holder::Temp);
-                    t
-                }
-                Err(e) => {
-                    self.discard_err(e);
-                    "<object repr() failed>".into()
-                }
-            };
-            out.push_str(&format!("Exception ignored in: {r}\n"));
-        }
-        if let Some(tb) = self.exception_traceback(exc) {
-            out.push_str("Traceback (most recent call last):\n");
-            self.format_traceback(tb, &mut out);
-        }
-        out.push_str(&self.exception_type_name(exc));
-        let msg = self.exception_message(exc);
-        out.push_str(": ");
-        out.push_str(&msg);
-        out.push('\n');
-        self.decref(exc, Holder::Temp);
-        self.write_stderr(&out);
     }
 
     /// Prints an uncaught exception with its chain, as `PyErr_Print` does.
@@ -117,7 +78,7 @@ impl Vm {
         out.push('\n');
     }
 
-    fn exception_traceback(&self, exc: ObjRef) -> Option<ObjRef> {
+    pub(super) fn exception_traceback(&self, exc: ObjRef) -> Option<ObjRef> {
         match self.heap.objects.get(exc).map(|o| &o.payload) {
             Some(Payload::BaseException(e)) => e.traceback,
             _ => None,
@@ -125,7 +86,7 @@ impl Vm {
     }
 
     /// `module.Qualname`, without the module for builtins and `__main__`.
-    fn exception_type_name(&mut self, exc: ObjRef) -> String {
+    pub(super) fn exception_type_name(&mut self, exc: ObjRef) -> String {
         let ty = self.heap.type_of(exc);
         let (qual, dict) = match self.heap.payload(ty) {
             Payload::Type(t) => (t.qualname.to_string(), t.dict),
@@ -141,7 +102,7 @@ impl Vm {
     }
 
     /// `str(exc)`, or "<exception str() failed>".
-    fn exception_message(&mut self, exc: ObjRef) -> String {
+    pub(super) fn exception_message(&mut self, exc: ObjRef) -> String {
         match self.exception_str(exc) {
             Ok(s) => s,
             Err(e) => {
@@ -152,7 +113,7 @@ impl Vm {
     }
 
     /// The traceback entries (`tb_printinternal`).
-    fn format_traceback(&mut self, tb: ObjRef, out: &mut String) {
+    pub(super) fn format_traceback(&mut self, tb: ObjRef, out: &mut String) {
         let mut entries = Vec::new();
         let mut t = Some(tb);
         while let Some(cur) = t {

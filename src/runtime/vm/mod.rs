@@ -26,6 +26,7 @@ pub mod import;
 pub mod names;
 pub mod refcount;
 pub mod run;
+pub mod unraisable;
 pub mod unwind;
 
 use super::events::{EventSink, FrameId};

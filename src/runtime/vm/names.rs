@@ -28,6 +28,25 @@ impl Vm {
                     let t = self.types.system_error;
                     return Err(self.new_exception(t, "no locals when loading name"));
                 };
+                if self.heap.type_of(locals) != self.types.dict {
+                    // A mapping from `__prepare__`: PyObject_GetItem, KeyError → globals.
+                    let v = match self.getitem(locals, name) {
+                        Ok(v) => v,
+                        Err(e) if self.err_matches(&e, self.types.key_error) => {
+                            self.discard_err(e);
+                            let Some(v) = self.global_lookup(globals, builtins, name)? else {
+                                return Err(self.name_not_defined(arg));
+                            };
+                            self.new_ref(v)
+                        }
+                        Err(e) => return Err(e),
+                    };
+                    let h = self.stack_id();
+                    self.incref(v, h);
+                    self.decref_temp(v);
+                    self.push(v);
+                    return Ok(());
+                }
                 let found = match self.dict_get(locals, name)? {
                     Some(v) => Some(v),
                     None => self.global_lookup(globals, builtins, name)?,
@@ -159,10 +178,14 @@ impl Vm {
                 });
             }
         }
-        if matches!(
-            self.heap.objects.get(ns).map(|o| &o.payload),
-            Some(Payload::Dict(_))
-        ) {
+        // STORE_NAME: PyDict_SetItem for an exact dict, else PyObject_SetItem
+        // (a `__prepare__` mapping's `__setitem__` sees every class-body store).
+        if self
+            .heap
+            .objects
+            .get(ns)
+            .is_some_and(|o| o.ty == self.types.dict)
+        {
             self.dict_set_name(ns, name, v)
         } else {
             self.setitem(ns, name, v)
@@ -171,6 +194,16 @@ impl Vm {
 
     /// `del ns[name]`; false when the name was not bound.
     pub(crate) fn ns_delete(&mut self, ns: ObjRef, name: ObjRef) -> PyResult<bool> {
+        if self.heap.type_of(ns) != self.types.dict {
+            return match self.delitem(ns, name) {
+                Ok(()) => Ok(true),
+                Err(e) if self.err_matches(&e, self.types.key_error) => {
+                    self.discard_err(e);
+                    Ok(false)
+                }
+                Err(e) => Err(e),
+            };
+        }
         let Some(v) = self.dict_pop(ns, name)? else {
             return Ok(false);
         };

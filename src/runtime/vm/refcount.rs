@@ -332,6 +332,8 @@ impl Vm {
         if matches!(self.heap.objects[o].payload, Payload::Str(_)) {
             crate::runtime::types::intern::forget_interned(self, o);
         }
+        // A split dict releases its values in shared-key order, then the keys.
+        let split = self.split_dict_order(o);
         let obj = &mut self.heap.objects[o];
         let payload = std::mem::replace(&mut obj.payload, Payload::Plain);
         let dict = obj.dict.take();
@@ -353,6 +355,15 @@ impl Vm {
                 }
             }
             Payload::Int(_) | Payload::Float(_) | Payload::Str(_) | Payload::Plain => {}
+            Payload::Dict(_) if split.is_some() => {
+                let entries = split.unwrap_or_default();
+                for &(_, v) in &entries {
+                    self.decref(v, Holder::Item(o));
+                }
+                for &(k, _) in &entries {
+                    self.decref(k, Holder::Item(o));
+                }
+            }
             other => {
                 let mut refs = Vec::new();
                 other.for_each_ref(o, |r, h| refs.push((r, h)));

@@ -1,0 +1,5 @@
+class C:
+    n = 0
+
+while C.n = 3:
+    C.n += 1

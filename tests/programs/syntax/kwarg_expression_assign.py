@@ -1,0 +1,5 @@
+class P:
+    pass
+
+p = P()
+print(max(1, p.v = 2))

@@ -1,0 +1,4 @@
+def show(x):
+    return x
+
+show(print "nested")

@@ -1,0 +1,3 @@
+total = sum(1,
+            2 3
+print(total)

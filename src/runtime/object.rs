@@ -41,6 +41,8 @@ pub enum KeyRepr {
     Int(PyInt),
     /// Non-integral floats, by bit pattern (NaN compares by identity through `Identity`).
     Float(u64),
+    /// A complex with a non-zero imaginary part: the bit patterns of its parts.
+    Complex(u64, u64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[KeyRepr]>),
@@ -127,6 +129,7 @@ pub enum Payload {
     Int(PyInt),
     Bool(bool),
     Float(f64),
+    Complex(crate::semantics::complex_ops::Complex),
     Str(PyStr),
     Bytes(Rc<[u8]>),
     Tuple(Box<[ObjRef]>),
@@ -303,6 +306,7 @@ pub enum Layout {
     Int,
     Bool,
     Float,
+    Complex,
     Str,
     Bytes,
     Tuple,
@@ -331,6 +335,7 @@ impl Payload {
             | Payload::Int(_)
             | Payload::Bool(_)
             | Payload::Float(_)
+            | Payload::Complex(_)
             | Payload::Str(_)
             | Payload::Bytes(_)
             | Payload::RangeIter { .. } => {}

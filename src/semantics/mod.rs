@@ -7,6 +7,7 @@
 //! the VM turns a [`PyExcSpec`] into a real exception object. Messages are
 //! exactly CPython 3.11's.
 
+pub mod complex_ops;
 pub mod dict_size;
 pub mod float_fmt;
 pub mod float_ops;

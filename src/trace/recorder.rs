@@ -16,7 +16,6 @@
 //! [`RecorderHandle`]; after the run, [`RecorderHandle::finish`] yields the [`Trace`].
 
 use super::codec::Encoder;
-use rustc_hash::FxHashMap as HashMap;
 use super::model::*;
 use super::store::{STEP_MARK_EVERY, StepMark, SymTable, Trace};
 use crate::bytecode::CodeObject;
@@ -25,6 +24,7 @@ use crate::runtime::heap::{ObjRef, Object};
 use crate::runtime::inspect::{Inspector, Slot, frame_refs};
 use crate::runtime::object::Payload;
 use crate::runtime::vm::frame::Frame;
+use rustc_hash::FxHashMap as HashMap;
 use slotmap::Key;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -174,6 +174,13 @@ impl Vm {
     ) -> PyResult<Option<bool>> {
         use Payload as P;
         let ord = match (self.heap.payload(a), self.heap.payload(b)) {
+            (P::Complex(_), _) | (_, P::Complex(_)) => {
+                if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+                    return Ok(None);
+                }
+                let eq = super::complex::complex_equal(self, a, b)?;
+                return Ok(eq.map(|eq| eq == (op == CompareOp::Eq)));
+            }
             (P::Int(PyInt::Small(x)), P::Int(PyInt::Small(y))) => x.cmp(y),
             (P::Int(_) | P::Bool(_), P::Int(_) | P::Bool(_)) => {
                 let (x, y) = (self.bigint_value(a), self.bigint_value(b));

@@ -42,6 +42,14 @@ pub fn float_binary(vm: &mut Vm, a: ObjRef, b: ObjRef, op: Operator) -> PyResult
     };
     match r {
         Ok(v) => Ok(Some(vm.new_float(v))),
+        // A negative base to a fractional power: float_pow defers to complex.
+        Err(e) if e.msg == float_ops::COMPLEX_RESULT => {
+            use crate::semantics::complex_ops::{Complex, pow};
+            match pow(Complex::new(x, 0.0), Complex::new(y, 0.0)) {
+                Ok(c) => Ok(Some(vm.new_complex(c))),
+                Err(e) => Err(vm.exc_from_spec(e)),
+            }
+        }
         Err(e) => Err(vm.exc_from_spec(e)),
     }
 }

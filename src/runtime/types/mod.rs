@@ -25,6 +25,7 @@ pub mod builtins_more;
 pub mod bytes;
 pub mod code;
 pub mod compare;
+pub mod complex;
 pub mod constructors;
 pub mod descriptors;
 pub mod dict;
@@ -75,6 +76,7 @@ pub fn bootstrap(vm: &mut Vm) {
     typeobj::install(vm);
     int::install(vm);
     float::install(vm);
+    complex::install(vm);
     str::install(vm);
     bytes::install(vm);
     tuple::install(vm);

@@ -174,6 +174,10 @@ impl Vm {
                 }
                 super::int::int_binary(self, a, b, op)
             }
+            (P::Complex(_), P::Complex(_) | P::Float(_) | P::Int(_) | P::Bool(_))
+            | (P::Float(_) | P::Int(_) | P::Bool(_), P::Complex(_)) => {
+                super::complex::complex_binary(self, a, b, op)
+            }
             (P::Float(_), P::Float(_) | P::Int(_) | P::Bool(_))
             | (P::Int(_) | P::Bool(_), P::Float(_)) => super::float::float_binary(self, a, b, op),
             (P::Str(_), _) if op == Operator::Mod => {
@@ -359,6 +363,11 @@ impl Vm {
             Payload::Float(f) if op != UnaryOperator::Invert => {
                 let f = *f;
                 Ok(self.new_float(if op == UnaryOperator::USub { -f } else { f }))
+            }
+            Payload::Complex(c) if op != UnaryOperator::Invert => {
+                let c = *c;
+                let neg = op == UnaryOperator::USub;
+                Ok(super::complex::complex_unary(self, c, neg))
             }
             _ => {
                 let tn = self.type_name(ta);

@@ -40,6 +40,7 @@ impl Vm {
             Payload::Int(PyInt::Big(_)) => true,
             Payload::Bool(b) => *b,
             Payload::Float(f) => *f != 0.0,
+            Payload::Complex(c) => c.re != 0.0 || c.im != 0.0,
             Payload::Str(s) => !s.text.is_empty(),
             Payload::Bytes(b) => !b.is_empty(),
             Payload::Tuple(t) => !t.is_empty(),

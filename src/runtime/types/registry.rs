@@ -84,6 +84,7 @@ builtin_types! {
     int: "int" < object, Int, 24, 4;
     bool: "bool" < int, Bool, 32, 4;
     float: "float" < object, Float, 24, 0;
+    complex: "complex" < object, Complex, 32, 0;
     str: "str" < object, Str, 80, 0;
     bytes: "bytes" < object, Bytes, 33, 1;
     tuple: "tuple" < object, Tuple, 24, 8;

@@ -343,7 +343,11 @@ impl Vm {
                     self.decref(r, Holder::Item(o));
                 }
             }
-            Payload::Int(_) | Payload::Float(_) | Payload::Str(_) | Payload::Plain => {}
+            Payload::Int(_)
+            | Payload::Float(_)
+            | Payload::Complex(_)
+            | Payload::Str(_)
+            | Payload::Plain => {}
             other => {
                 let mut refs = Vec::new();
                 other.for_each_ref(o, |r, h| refs.push((r, h)));

@@ -132,6 +132,7 @@ pub enum Payload {
     Complex(crate::semantics::complex_ops::Complex),
     Str(PyStr),
     Bytes(Rc<[u8]>),
+    ByteArray(Box<crate::runtime::types::bytearray::ByteArrayData>),
     Tuple(Box<[ObjRef]>),
     List(Vec<ObjRef>),
     Dict(Box<DictData>),
@@ -309,6 +310,7 @@ pub enum Layout {
     Complex,
     Str,
     Bytes,
+    ByteArray,
     Tuple,
     List,
     Dict,
@@ -338,6 +340,7 @@ impl Payload {
             | Payload::Complex(_)
             | Payload::Str(_)
             | Payload::Bytes(_)
+            | Payload::ByteArray(_)
             | Payload::RangeIter { .. } => {}
             Payload::Tuple(items) => items.iter().rev().for_each(|&r| f(r, item)),
             Payload::List(items) => items.iter().rev().for_each(|&r| f(r, item)),

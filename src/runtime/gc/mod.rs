@@ -121,6 +121,7 @@ pub fn is_gc_payload(payload: &Payload) -> bool {
             | Payload::Complex(_)
             | Payload::Str(_)
             | Payload::Bytes(_)
+            | Payload::ByteArray(_)
             | Payload::Range { .. }
             | Payload::RangeIter { .. }
             | Payload::Code(_)

@@ -17,7 +17,7 @@ fn bytes_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
                 }
                 s.text.as_bytes().to_vec()
             }
-            Payload::Bytes(b) => b.to_vec(),
+            Payload::Bytes(_) | Payload::ByteArray(_) => vm.buffer_bytes(src).unwrap_or_default(),
             Payload::Int(_) => {
                 let n = vm.index_value(src)?;
                 if n < 0 {
@@ -57,9 +57,8 @@ fn bytes_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
 }
 
 fn bytes_decode(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-    let b: Vec<u8> = match vm.heap.payload(args[0]) {
-        Payload::Bytes(b) => b.to_vec(),
-        _ => return Err(vm.type_error("decode requires a bytes object")),
+    let Some(b) = vm.buffer_bytes(args[0]) else {
+        return Err(vm.type_error("decode requires a bytes object"));
     };
     match String::from_utf8(b) {
         Ok(s) => Ok(vm.new_string(s)),
@@ -75,10 +74,12 @@ fn bytes_decode(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResul
 }
 
 fn bytes_hex(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-    let s: String = match vm.heap.payload(args[0]) {
-        Payload::Bytes(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
-        _ => String::new(),
-    };
+    let s: String = vm
+        .buffer_bytes(args[0])
+        .unwrap_or_default()
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect();
     Ok(vm.new_string(s))
 }
 
@@ -89,4 +90,6 @@ pub(super) fn install(vm: &mut Vm) {
     let b = vm.types.bytes;
     vm.add_bound_builtin(b, &BYTES_NEW);
     vm.add_methods(b, BYTES_METHODS);
+    let ba = vm.types.bytearray;
+    vm.add_methods(ba, BYTES_METHODS);
 }

@@ -213,6 +213,11 @@ impl Vm {
                 x.text.cmp(&y.text)
             }
             (P::Bytes(x), P::Bytes(y)) => x.cmp(y),
+            (P::Bytes(_) | P::ByteArray(_), P::Bytes(_) | P::ByteArray(_)) => {
+                let x = self.buffer_bytes(a).unwrap_or_default();
+                let y = self.buffer_bytes(b).unwrap_or_default();
+                x.cmp(&y)
+            }
             (P::List(_), P::List(_)) | (P::Tuple(_), P::Tuple(_)) => {
                 return self.seq_compare(a, b, op).map(Some);
             }

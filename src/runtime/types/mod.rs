@@ -22,6 +22,7 @@ pub mod attr;
 pub mod build_class;
 pub mod builtins;
 pub mod builtins_more;
+pub mod bytearray;
 pub mod bytes;
 pub mod code;
 pub mod compare;
@@ -79,6 +80,7 @@ pub fn bootstrap(vm: &mut Vm) {
     complex::install(vm);
     str::install(vm);
     bytes::install(vm);
+    bytearray::install(vm);
     tuple::install(vm);
     list::install(vm);
     dict::install(vm);

@@ -200,6 +200,18 @@ impl Vm {
                 let v = [&x[..], &y[..]].concat();
                 Ok(Some(self.new_bytes(&v)))
             }
+            (P::Bytes(_) | P::ByteArray(_), P::Bytes(_) | P::ByteArray(_))
+                if op == Operator::Add =>
+            {
+                let x = self.buffer_bytes(a).unwrap_or_default();
+                let y = self.buffer_bytes(b).unwrap_or_default();
+                let v = [&x[..], &y[..]].concat();
+                Ok(Some(if matches!(self.heap.payload(a), P::ByteArray(_)) {
+                    self.new_bytearray(&v)
+                } else {
+                    self.new_bytes(&v)
+                }))
+            }
             (P::List(x), P::List(y)) if op == Operator::Add => {
                 let items: Vec<ObjRef> = x.iter().chain(y.iter()).copied().collect();
                 for &i in &items {
@@ -217,16 +229,14 @@ impl Vm {
                 let items: Vec<ObjRef> = x.iter().chain(y.iter()).copied().collect();
                 Ok(Some(self.new_tuple_from(&items)))
             }
-            (P::Str(_) | P::List(_) | P::Tuple(_) | P::Bytes(_), P::Int(_) | P::Bool(_))
-                if op == Operator::Mult =>
-            {
-                self.seq_repeat(a, b).map(Some)
-            }
-            (P::Int(_) | P::Bool(_), P::Str(_) | P::List(_) | P::Tuple(_) | P::Bytes(_))
-                if op == Operator::Mult =>
-            {
-                self.seq_repeat(b, a).map(Some)
-            }
+            (
+                P::Str(_) | P::List(_) | P::Tuple(_) | P::Bytes(_) | P::ByteArray(_),
+                P::Int(_) | P::Bool(_),
+            ) if op == Operator::Mult => self.seq_repeat(a, b).map(Some),
+            (
+                P::Int(_) | P::Bool(_),
+                P::Str(_) | P::List(_) | P::Tuple(_) | P::Bytes(_) | P::ByteArray(_),
+            ) if op == Operator::Mult => self.seq_repeat(b, a).map(Some),
             (P::Set(_), P::Set(_)) => super::set_methods::set_binary(self, a, b, op),
             (P::Dict(_), P::Dict(_)) if op == Operator::BitOr => {
                 super::dict::dict_or(self, a, b).map(Some)
@@ -251,6 +261,10 @@ impl Vm {
             }
             (Payload::Set(_), _) if self.heap.type_of(a) != self.types.frozenset => {
                 super::set_methods::set_inplace(self, a, b, op)
+            }
+            (Payload::ByteArray(_), Operator::Add) if self.buffer_bytes(b).is_some() => {
+                super::bytearray::bytearray_extend(self, a, b)?;
+                Ok(Some(self.new_ref(a)))
             }
             (Payload::Dict(_), Operator::BitOr) => {
                 super::dict::dict_update_from(self, a, b)?;
@@ -277,6 +291,10 @@ impl Vm {
             Payload::Bytes(b) => {
                 let r = b.repeat(n);
                 Ok(self.new_bytes(&r))
+            }
+            Payload::ByteArray(b) => {
+                let r = b.data.repeat(n);
+                Ok(self.new_bytearray(&r))
             }
             Payload::List(l) => {
                 let items: Vec<ObjRef> = l.iter().copied().cycle().take(l.len() * n).collect();

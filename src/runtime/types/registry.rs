@@ -87,6 +87,7 @@ builtin_types! {
     complex: "complex" < object, Complex, 32, 0;
     str: "str" < object, Str, 80, 0;
     bytes: "bytes" < object, Bytes, 33, 1;
+    bytearray: "bytearray" < object, ByteArray, 56, 0;
     tuple: "tuple" < object, Tuple, 24, 8;
     list: "list" < object, List, 40, 0;
     set: "set" < object, Set, 200, 0;
@@ -116,6 +117,7 @@ builtin_types! {
     range_iterator: "range_iterator" < object, Other, 48, 0;
     str_iterator: "str_ascii_iterator" < object, Other, 32, 0;
     bytes_iterator: "bytes_iterator" < object, Other, 32, 0;
+    bytearray_iterator: "bytearray_iterator" < object, Other, 32, 0;
     dict_keyiterator: "dict_keyiterator" < object, Other, 56, 0;
     dict_valueiterator: "dict_valueiterator" < object, Other, 56, 0;
     dict_itemiterator: "dict_itemiterator" < object, Other, 56, 0;

@@ -17,6 +17,7 @@ pub fn getsizeof(vm: &Vm, o: ObjRef) -> u64 {
     let base = u64::from(obj.size);
     match &obj.payload {
         Payload::List(items) => base + 8 * items.capacity() as u64,
+        Payload::ByteArray(b) => base + b.alloc as u64,
         Payload::Dict(d) => {
             let n = d.map.len();
             if n == 0 {

@@ -202,6 +202,7 @@ impl Vm {
                     None => Err(self.index_error("string index out of range")),
                 }
             }
+            Payload::ByteArray(_) => super::bytearray::bytearray_getitem(self, o, key),
             Payload::Bytes(b) => {
                 let b = b.clone();
                 if is_slice {
@@ -281,6 +282,7 @@ impl Vm {
                 }
             }
             Payload::Dict(_) => self.dict_set(o, key, value),
+            Payload::ByteArray(_) => super::bytearray::bytearray_setitem(self, o, key, Some(value)),
             _ => {
                 if self.lookup_type_attr(ty, "__setitem__").is_some() {
                     let r = self.call_method(o, "__setitem__", &[key, value])?;
@@ -325,6 +327,7 @@ impl Vm {
                     None => Err(self.index_error("list assignment index out of range")),
                 }
             }
+            Payload::ByteArray(_) => super::bytearray::bytearray_setitem(self, o, key, None),
             Payload::Dict(_) => {
                 if self.dict_del(o, key)? {
                     Ok(())

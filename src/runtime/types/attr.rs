@@ -29,7 +29,13 @@ impl Vm {
             if self.has_python_override(ty, "__getattribute__") {
                 return self.getattr_via_getattribute(obj, name);
             }
-            let r = self.generic_getattr(obj, name);
+            // A class whose metaclass is a Python class still gets
+            // `type_getattro` (inherited from `type`).
+            let r = if matches!(self.heap.payload(obj), Payload::Type(_)) {
+                self.type_getattr(obj, name)
+            } else {
+                self.generic_getattr(obj, name)
+            };
             return self.getattr_fallback(obj, ty, name, r);
         }
         match self.heap.payload(obj) {

@@ -83,8 +83,46 @@ fn bytes_hex(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
     Ok(vm.new_string(s))
 }
 
+/// `sep.join(iterable)` for bytes and bytearray separators.
+fn bytes_join(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
+    vm.check_nargs("join", args.len() - 1, 1, 1)?;
+    let sep = vm.buffer_bytes(args[0]).unwrap_or_default();
+    let items = vm.collect_iterable(args[1])?;
+    let mut out = Vec::new();
+    let mut err = None;
+    for (i, &item) in items.iter().enumerate() {
+        match vm.buffer_bytes(item) {
+            Some(b) => {
+                if i > 0 {
+                    out.extend_from_slice(&sep);
+                }
+                out.extend_from_slice(&b);
+            }
+            None => {
+                let tn = vm.type_name_of(item);
+                err = Some(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {tn} found"
+                )));
+                break;
+            }
+        }
+    }
+    vm.decref_all(items);
+    if let Some(e) = err {
+        return Err(e);
+    }
+    if matches!(vm.heap.payload(args[0]), Payload::ByteArray(_)) {
+        return Ok(vm.new_bytearray(&out));
+    }
+    Ok(vm.new_bytes(&out))
+}
+
 static BYTES_NEW: NativeDef = native!("__new__", bytes_new);
-static BYTES_METHODS: &[NativeDef] = &[native!("decode", bytes_decode), native!("hex", bytes_hex)];
+static BYTES_METHODS: &[NativeDef] = &[
+    native!("decode", bytes_decode),
+    native!("hex", bytes_hex),
+    native!("join", bytes_join),
+];
 
 pub(super) fn install(vm: &mut Vm) {
     let b = vm.types.bytes;

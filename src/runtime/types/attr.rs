@@ -506,7 +506,7 @@ impl Vm {
     }
 
     /// `type.__setattr__`: heap types store into their dict; builtin types refuse.
-    fn type_setattr(
+    pub(crate) fn type_setattr(
         &mut self,
         cls: ObjRef,
         name: ObjRef,

@@ -278,6 +278,8 @@ pub struct ExceptionData {
     /// "Did you mean" suggestions).
     pub attr_obj: Option<ObjRef>,
     pub attr_name: Option<ObjRef>,
+    /// OSError's `errno`, `strerror`, `filename`, `filename2`.
+    pub os: [Option<ObjRef>; 4],
 }
 
 /// A type object (CPython's `PyTypeObject` / heap type).
@@ -434,7 +436,12 @@ impl Payload {
                 }
             }
             Payload::BaseException(e) => {
-                // AttributeError_clear's order, then BaseException_clear's.
+                // OSError_clear's / AttributeError_clear's order, then BaseException_clear's.
+                for (r, name) in e.os.iter().zip(super::types::oserror::OS_FIELDS) {
+                    if let Some(r) = *r {
+                        f(r, field(name));
+                    }
+                }
                 for (r, name) in [
                     (e.attr_obj, "obj"),
                     (e.attr_name, "name"),

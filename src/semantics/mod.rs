@@ -10,6 +10,7 @@
 pub mod complex_ops;
 pub mod dict_size;
 pub mod float_fmt;
+pub mod float_hex;
 pub mod float_ops;
 pub mod format_spec;
 pub mod hash;

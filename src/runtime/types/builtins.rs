@@ -428,6 +428,10 @@ pub(super) fn install(vm: &mut Vm) {
     let _ = vm.dict_set_str(d, "NotImplemented", ni);
     let _ = vm.dict_set_str(d, "Ellipsis", el);
     let _ = vm.dict_set_str(d, "None", none);
+    let os_error = vm.types.os_error;
+    for alias in ["IOError", "EnvironmentError"] {
+        let _ = vm.dict_set_str(d, alias, os_error);
+    }
     let (t, f) = (vm.types.true_, vm.types.false_);
     let _ = vm.dict_set_str(d, "True", t);
     let _ = vm.dict_set_str(d, "False", f);

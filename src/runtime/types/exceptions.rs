@@ -127,6 +127,9 @@ impl Vm {
 
     /// `str(exc)` as BaseException.__str__ (KeyError: repr of its key).
     pub fn exception_str(&mut self, exc: ObjRef) -> PyResult<String> {
+        if let Some(s) = super::oserror::str(self, exc)? {
+            return Ok(s);
+        }
         let args = self
             .exception_args(exc)
             .and_then(|a| self.seq_items(a))
@@ -179,6 +182,9 @@ impl Vm {
 
     /// Native attributes of exception instances (None when `name` is not one).
     pub fn exception_getattr(&mut self, exc: ObjRef, name: &str) -> Option<PyResult> {
+        if let Some(r) = super::oserror::getattr(self, exc, name) {
+            return Some(r);
+        }
         let Payload::BaseException(e) = self.heap.payload(exc) else {
             return None;
         };
@@ -229,6 +235,9 @@ impl Vm {
         if !matches!(self.heap.payload(exc), Payload::BaseException(_)) {
             return None;
         }
+        if let Some(r) = super::oserror::setattr(self, exc, name, value) {
+            return Some(r);
+        }
         let none = self.types.none;
         let r = match name {
             "args" => {
@@ -278,7 +287,7 @@ impl Vm {
         Some(r)
     }
 
-    fn replace_exc_field(
+    pub(crate) fn replace_exc_field(
         &mut self,
         exc: ObjRef,
         field: impl FnOnce(&mut ExceptionData) -> &mut Option<ObjRef>,

@@ -44,6 +44,7 @@ pub mod native;
 pub mod native_attrs;
 pub mod object;
 pub mod ops;
+pub mod oserror;
 pub mod protocol;
 pub mod range;
 pub mod registry;
@@ -90,6 +91,7 @@ pub fn bootstrap(vm: &mut Vm) {
     descriptors::install(vm);
     iter::install(vm);
     exceptions::install(vm);
+    oserror::install(vm);
     builtins::install(vm);
     sys::install(vm);
     crate::runtime::imports::install(vm);

@@ -160,6 +160,18 @@ builtin_types! {
     file_not_found_error: "FileNotFoundError" < os_error, BaseException, 112, 0;
     file_exists_error: "FileExistsError" < os_error, BaseException, 112, 0;
     permission_error: "PermissionError" < os_error, BaseException, 112, 0;
+    blocking_io_error: "BlockingIOError" < os_error, BaseException, 112, 0;
+    child_process_error: "ChildProcessError" < os_error, BaseException, 112, 0;
+    connection_error: "ConnectionError" < os_error, BaseException, 112, 0;
+    broken_pipe_error: "BrokenPipeError" < connection_error, BaseException, 112, 0;
+    connection_aborted_error: "ConnectionAbortedError" < connection_error, BaseException, 112, 0;
+    connection_refused_error: "ConnectionRefusedError" < connection_error, BaseException, 112, 0;
+    connection_reset_error: "ConnectionResetError" < connection_error, BaseException, 112, 0;
+    is_a_directory_error: "IsADirectoryError" < os_error, BaseException, 112, 0;
+    not_a_directory_error: "NotADirectoryError" < os_error, BaseException, 112, 0;
+    interrupted_error: "InterruptedError" < os_error, BaseException, 112, 0;
+    process_lookup_error: "ProcessLookupError" < os_error, BaseException, 112, 0;
+    timeout_error: "TimeoutError" < os_error, BaseException, 112, 0;
     reference_error: "ReferenceError" < exception, BaseException, 72, 0;
     runtime_error: "RuntimeError" < exception, BaseException, 72, 0;
     not_implemented_error: "NotImplementedError" < runtime_error, BaseException, 72, 0;

@@ -186,7 +186,7 @@ pub fn run_source(
         Ok(c) => c,
         Err(CompileError::Syntax(e)) => return Err(syntax_error(vm, &e)),
         Err(CompileError::Unsupported(u)) => {
-            return Err(PyErr::Fatal(Fatal::Internal(u.to_string())));
+            return Err(PyErr::Fatal(Fatal::Unsupported(u.to_string())));
         }
     };
     if !filename.starts_with('<') {

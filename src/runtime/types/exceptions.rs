@@ -212,9 +212,45 @@ impl Vm {
             "msg" if self.isinstance_of(exc, self.types.syntax_error) => {
                 Some(self.first_arg_or_none(e.args))
             }
+            "filename"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
+            | "print_file_and_line"
+                if self.isinstance_of(exc, self.types.syntax_error) =>
+            {
+                Some(self.syntax_error_detail(e.args, name))
+            }
             _ => None,
         }?;
         Some(Ok(self.new_ref(field)))
+    }
+
+    /// A field of `SyntaxError(msg, (filename, lineno, offset, text,
+    /// end_lineno, end_offset))` (borrowed; None when not given).
+    fn syntax_error_detail(&self, args: Option<ObjRef>, name: &str) -> ObjRef {
+        let none = self.types.none;
+        let index = [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ]
+        .iter()
+        .position(|n| *n == name);
+        let details = args
+            .and_then(|a| self.seq_items(a))
+            .filter(|a| a.len() == 2)
+            .and_then(|a| self.seq_items(a[1]))
+            .filter(|d| (4..=6).contains(&d.len()));
+        match (index, details) {
+            (Some(i), Some(d)) => d.get(i).copied().unwrap_or(none),
+            _ => none,
+        }
     }
 
     fn first_arg_or_none(&self, args: Option<ObjRef>) -> ObjRef {

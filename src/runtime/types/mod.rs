@@ -34,6 +34,7 @@ pub mod dictobj;
 pub mod exceptions;
 pub mod float;
 pub mod format;
+pub mod frame_methods;
 pub mod function;
 pub mod hash;
 pub mod int;
@@ -91,6 +92,7 @@ pub fn bootstrap(vm: &mut Vm) {
     set_methods::install(vm);
     range::install(vm);
     function::install(vm);
+    frame_methods::install(vm);
     module_type::install(vm);
     descriptors::install(vm);
     iter::install(vm);

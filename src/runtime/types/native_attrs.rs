@@ -216,6 +216,7 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
             let n = *n;
             opt_ref(vm, Some(n))
         }
+        Payload::Frame(_) => return super::frame_methods::frame_getattr(vm, obj, name),
         Payload::Traceback {
             next,
             frame,

@@ -14,6 +14,12 @@ pub trait Host {
     /// Read a source file by path (relative to the script's folder or a
     /// `sys.path` entry). None when it does not exist.
     fn read_source(&mut self, path: &str) -> Option<String>;
+    /// Replaces the whole contents of the text file at `path` (`open()` for
+    /// writing). The error text becomes the OSError's message.
+    fn write_file(&mut self, path: &str, text: &str) -> Result<(), String> {
+        let _ = (path, text);
+        Err("Read-only file system".into())
+    }
     /// Whether `path` is a directory (for package lookup).
     fn is_dir(&mut self, path: &str) -> bool;
     /// The working directory as the program sees it (`os.getcwd()`); paths
@@ -43,6 +49,10 @@ impl Host for MemoryHost {
     }
     fn read_source(&mut self, path: &str) -> Option<String> {
         self.files.get(path).cloned()
+    }
+    fn write_file(&mut self, path: &str, text: &str) -> Result<(), String> {
+        self.files.insert(path.to_string(), text.to_string());
+        Ok(())
     }
     fn is_dir(&mut self, path: &str) -> bool {
         let prefix = format!("{}/", path.trim_end_matches('/'));

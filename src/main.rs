@@ -111,6 +111,13 @@ impl Host for CliHost {
         };
         std::fs::read_to_string(full).ok()
     }
+    fn write_file(&mut self, path: &str, text: &str) -> Result<(), String> {
+        std::fs::write(self.base_dir.join(path), text).map_err(|e| {
+            let msg = e.to_string();
+            // "Permission denied (os error 13)" -> "Permission denied"
+            msg.split(" (os error").next().unwrap_or(&msg).to_string()
+        })
+    }
     fn is_dir(&mut self, path: &str) -> bool {
         self.base_dir.join(path).is_dir()
     }

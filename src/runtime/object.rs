@@ -41,6 +41,8 @@ pub enum KeyRepr {
     Int(PyInt),
     /// Non-integral floats, by bit pattern (NaN compares by identity through `Identity`).
     Float(u64),
+    /// A complex with a non-zero imaginary part: the bit patterns of its parts.
+    Complex(u64, u64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[KeyRepr]>),
@@ -130,8 +132,10 @@ pub enum Payload {
     Int(PyInt),
     Bool(bool),
     Float(f64),
+    Complex(crate::semantics::complex_ops::Complex),
     Str(PyStr),
     Bytes(Rc<[u8]>),
+    ByteArray(Box<crate::runtime::types::bytearray::ByteArrayData>),
     Tuple(Box<[ObjRef]>),
     List(Vec<ObjRef>),
     Dict(Box<DictData>),
@@ -283,6 +287,8 @@ pub struct ExceptionData {
     /// "Did you mean" suggestions).
     pub attr_obj: Option<ObjRef>,
     pub attr_name: Option<ObjRef>,
+    /// OSError's `errno`, `strerror`, `filename`, `filename2`.
+    pub os: [Option<ObjRef>; 4],
 }
 
 /// A type object (CPython's `PyTypeObject` / heap type).
@@ -314,8 +320,10 @@ pub enum Layout {
     Int,
     Bool,
     Float,
+    Complex,
     Str,
     Bytes,
+    ByteArray,
     Tuple,
     List,
     Dict,
@@ -342,8 +350,10 @@ impl Payload {
             | Payload::Int(_)
             | Payload::Bool(_)
             | Payload::Float(_)
+            | Payload::Complex(_)
             | Payload::Str(_)
             | Payload::Bytes(_)
+            | Payload::ByteArray(_)
             | Payload::RangeIter { .. } => {}
             Payload::Tuple(items) => items.iter().rev().for_each(|&r| f(r, item)),
             Payload::List(items) => items.iter().rev().for_each(|&r| f(r, item)),
@@ -437,7 +447,12 @@ impl Payload {
                 }
             }
             Payload::BaseException(e) => {
-                // AttributeError_clear's order, then BaseException_clear's.
+                // OSError_clear's / AttributeError_clear's order, then BaseException_clear's.
+                for (r, name) in e.os.iter().zip(super::types::oserror::OS_FIELDS) {
+                    if let Some(r) = *r {
+                        f(r, field(name));
+                    }
+                }
                 for (r, name) in [
                     (e.attr_obj, "obj"),
                     (e.attr_name, "name"),

@@ -159,7 +159,7 @@ pub fn parse(
     Ok(f)
 }
 
-fn unknown_code(t: char, type_name: &str) -> PyExcSpec {
+pub(crate) fn unknown_code(t: char, type_name: &str) -> PyExcSpec {
     verr(format!(
         "Unknown format code '{}' for object of type '{type_name}'",
         code_repr(t)
@@ -334,7 +334,7 @@ pub fn format_int(v: &BigInt, spec: &str, type_name: &str) -> PyResult<String> {
     Ok(layout_number(parts, &f, group))
 }
 
-fn apply_float(v: f64, f: &FormatSpec) -> PyResult<String> {
+pub(crate) fn apply_float(v: f64, f: &FormatSpec) -> PyResult<String> {
     let mut ty = f.ty.unwrap_or('r');
     let mut fmt = FloatFmt::new('r', 0);
     fmt.alt = f.alternate;

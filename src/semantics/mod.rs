@@ -7,8 +7,10 @@
 //! the VM turns a [`PyExcSpec`] into a real exception object. Messages are
 //! exactly CPython 3.11's.
 
+pub mod complex_ops;
 pub mod dict_size;
 pub mod float_fmt;
+pub mod float_hex;
 pub mod float_ops;
 pub mod format_spec;
 pub mod hash;

@@ -1,12 +1,16 @@
-"""A small `io` for pysim: StringIO, an in-memory text stream.
+"""A small `io` for pysim: StringIO, an in-memory text stream, and
+TextIOWrapper, the text file `open()` returns.
 
-pysim has no files, so only the in-memory stream is provided. It follows
+Files go through the host: `_io.open` (which is `builtins.open`) reads the
+whole text from the host and builds a TextIOWrapper over it; a file opened
+for writing hands its whole contents back (`_io._write_text`) on `flush()`
+and `close()`. Binary files are outside pysim's subset. StringIO follows
 CPython's `io.StringIO` for write/getvalue/read/readline/seek/tell/
 truncate/close and the context-manager protocol, with its messages for
 operations on a closed stream.
 """
 
-__all__ = ['StringIO', 'SEEK_SET', 'SEEK_CUR', 'SEEK_END']
+__all__ = ['StringIO', 'TextIOWrapper', 'open', 'SEEK_SET', 'SEEK_CUR', 'SEEK_END']
 
 SEEK_SET = 0
 SEEK_CUR = 1
@@ -140,3 +144,74 @@ class StringIO:
 
     def __exit__(self, *args):
         self.close()
+
+
+class UnsupportedOperation(OSError):
+    """CPython's also derives from ValueError; pysim's class layouts do not
+    allow combining OSError with another exception base."""
+
+
+class TextIOWrapper(StringIO):
+    """A text file whose contents the host provided (see `_io.open`)."""
+
+    def __init__(self, name, mode, text):
+        StringIO.__init__(self, text)
+        self.name = name
+        self.mode = mode
+        self.encoding = 'UTF-8'
+        self._readable = 'r' in mode or '+' in mode
+        self._writable = 'r' not in mode or '+' in mode
+        if 'a' in mode:
+            self._pos = len(text)
+
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} encoding='UTF-8'>"
+
+    def read(self, size=-1):
+        self._check_open()
+        if not self._readable:
+            raise UnsupportedOperation('not readable')
+        return StringIO.read(self, size)
+
+    def readline(self, size=-1):
+        self._check_open()
+        if not self._readable:
+            raise UnsupportedOperation('not readable')
+        return StringIO.readline(self, size)
+
+    def write(self, s):
+        self._check_open()
+        if not self._writable:
+            raise UnsupportedOperation('not writable')
+        if 'a' in self.mode:
+            self._pos = len(self._value)
+        return StringIO.write(self, s)
+
+    def readable(self):
+        self._check_open()
+        return self._readable
+
+    def writable(self):
+        self._check_open()
+        return self._writable
+
+    def getvalue(self):
+        raise AttributeError("'_io.TextIOWrapper' object has no attribute 'getvalue'")
+
+    def flush(self):
+        self._check_open()
+        if self._writable:
+            import _io
+            _io._write_text(self.name, self._value)
+
+    def close(self):
+        if not self.closed:
+            if self._writable:
+                self.flush()
+            self.closed = True
+
+
+def open(file, mode='r', buffering=-1, encoding=None, errors=None,
+         newline=None, closefd=True, opener=None):
+    import _io
+    return _io.open(file, mode, buffering, encoding, errors, newline, closefd, opener)

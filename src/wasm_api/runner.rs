@@ -171,6 +171,9 @@ impl Host for SharedHost {
     fn read_source(&mut self, path: &str) -> Option<String> {
         self.0.borrow_mut().read_source(path)
     }
+    fn write_file(&mut self, path: &str, text: &str) -> Result<(), String> {
+        self.0.borrow_mut().write_file(path, text)
+    }
     fn is_dir(&mut self, path: &str) -> bool {
         self.0.borrow_mut().is_dir(path)
     }

@@ -119,8 +119,10 @@ pub fn is_gc_payload(payload: &Payload) -> bool {
             | Payload::Int(_)
             | Payload::Bool(_)
             | Payload::Float(_)
+            | Payload::Complex(_)
             | Payload::Str(_)
             | Payload::Bytes(_)
+            | Payload::ByteArray(_)
             | Payload::Range { .. }
             | Payload::RangeIter { .. }
             | Payload::Code(_)

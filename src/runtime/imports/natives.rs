@@ -102,6 +102,12 @@ pub fn install(vm: &mut Vm) {
     let e = vm.new_builtin(&super::exec::EXEC, None);
     let _ = vm.dict_set_str(b, "exec", e);
     vm.decref(e, Holder::Temp);
+    let o = vm.new_builtin(&crate::runtime::modules::io_mod::OPEN, None);
+    let _ = vm.dict_set_str(b, "open", o);
+    vm.decref(o, Holder::Temp);
+    let c = vm.new_builtin(&super::exec::COMPILE, None);
+    let _ = vm.dict_set_str(b, "compile", c);
+    vm.decref(c, Holder::Temp);
     // CPython has `_frozen_importlib` in sys.modules from the start; its
     // body runs when the import system first needs its classes.
     let m = vm.new_module("_frozen_importlib");

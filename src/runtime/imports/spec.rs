@@ -176,23 +176,43 @@ pub fn run_source(
     globals: ObjRef,
     add_builtins: bool,
 ) -> PyResult<()> {
-    if add_builtins && vm.dict_get_str(globals, "__builtins__").is_none() {
-        let b = vm.types.builtins_dict;
-        vm.dict_set_str(globals, "__builtins__", b)?;
-    }
+    let code_obj = compile_source(vm, source, filename)?;
+    let r = run_code(vm, code_obj, globals, add_builtins);
+    vm.decref(code_obj, Holder::Temp);
+    r
+}
+
+/// Compiles module source into a new code object (`compile(source,
+/// filename, 'exec')`): a SyntaxError exception for a syntax error, a fatal
+/// stop (exit 2) for a construct outside the subset.
+pub fn compile_source(vm: &mut Vm, source: &str, filename: &str) -> PyResult {
     let code = crate::parser::parse_module(source, filename)
         .and_then(|m| crate::compiler::compile_module_with_source(&m, filename, source));
     let code = match code {
         Ok(c) => c,
         Err(CompileError::Syntax(e)) => return Err(syntax_error(vm, &e)),
         Err(CompileError::Unsupported(u)) => {
-            return Err(PyErr::Fatal(Fatal::Internal(u.to_string())));
+            return Err(PyErr::Fatal(Fatal::Unsupported(u.to_string())));
         }
     };
     if !filename.starts_with('<') {
         vm.sources.insert(filename.into(), source.into());
     }
-    let code_obj = vm.new_code(code);
+    Ok(vm.new_code(code))
+}
+
+/// Runs a module-level code object (borrowed) in `globals`.
+pub fn run_code(
+    vm: &mut Vm,
+    code_obj: ObjRef,
+    globals: ObjRef,
+    add_builtins: bool,
+) -> PyResult<()> {
+    if add_builtins && vm.dict_get_str(globals, "__builtins__").is_none() {
+        let b = vm.types.builtins_dict;
+        vm.dict_set_str(globals, "__builtins__", b)?;
+    }
+    vm.incref(code_obj, Holder::Temp);
     let func = vm.new_function(code_obj, globals, None, None, None, None);
     vm.decref(code_obj, Holder::Temp);
     let result = vm.run_function(func?, &[], None)?;

@@ -11,6 +11,7 @@
 //! file and list it in [`BUILTIN`] or [`EXTENSION`].
 
 pub mod atexit;
+pub mod io_mod;
 pub mod math;
 pub mod math_int;
 pub mod memory;
@@ -26,6 +27,7 @@ pub type ModuleInit = fn(&mut Vm, ObjRef) -> PyResult<()>;
 
 /// Builtin native modules (found before `sys.path`).
 pub static BUILTIN: &[(&str, ModuleInit)] = &[
+    ("_io", io_mod::init),
     ("_tracemalloc", memory::init_native_tracemalloc),
     ("_weakref", memory::init_native_weakref),
     ("atexit", memory::init_atexit),

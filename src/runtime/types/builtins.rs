@@ -95,18 +95,58 @@ fn b_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[Rc<str>]>) -> PyResul
     };
     let sep = text_of(vm, sep, "sep", " ")?;
     let end = text_of(vm, end, "end", "\n")?;
-    let _ = flush;
-    let file = file.filter(|&f| f != none).unwrap_or(vm.types.stdout);
-    let mut out = String::new();
-    for (i, &a) in pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.str_string(a)?);
-    }
-    out.push_str(&end);
-    vm.write_to_file(file, &out)?;
+    // The default is whatever `sys.stdout` is now (contextlib.redirect_stdout).
+    let file = match file.filter(|&f| f != none) {
+        Some(f) => f,
+        None => match vm.dict_get_str(vm.types.sys_dict, "stdout") {
+            Some(f) if f == none => return Ok(vm.none()),
+            Some(f) => f,
+            None => return Err(vm.runtime_error("lost sys.stdout")),
+        },
+    };
+    vm.incref(file, crate::runtime::events::Holder::Temp);
+    let r = print_to(vm, file, pos, &sep, &end, flush);
+    vm.decref_temp(file);
+    r?;
     Ok(vm.none())
+}
+
+/// Writes the pieces of a print() call: in one go to the real streams, one
+/// `write` call per piece (as CPython does) to any other file object.
+fn print_to(
+    vm: &mut Vm,
+    file: ObjRef,
+    items: &[ObjRef],
+    sep: &str,
+    end: &str,
+    flush: Option<ObjRef>,
+) -> PyResult<()> {
+    if file == vm.types.stdout || file == vm.types.stderr {
+        let mut out = String::new();
+        for (i, &a) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(&vm.str_string(a)?);
+        }
+        out.push_str(end);
+        return vm.write_to_file(file, &out);
+    }
+    for (i, &a) in items.iter().enumerate() {
+        if i > 0 {
+            vm.write_to_file(file, sep)?;
+        }
+        let s = vm.str_string(a)?;
+        vm.write_to_file(file, &s)?;
+    }
+    vm.write_to_file(file, end)?;
+    if let Some(f) = flush
+        && vm.is_true(f)?
+    {
+        let r = vm.call_method(file, "flush", &[])?;
+        vm.decref_temp(r);
+    }
+    Ok(())
 }
 
 fn one_arg(vm: &mut Vm, name: &str, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult<ObjRef> {
@@ -429,6 +469,10 @@ pub(super) fn install(vm: &mut Vm) {
     let _ = vm.dict_set_str(d, "NotImplemented", ni);
     let _ = vm.dict_set_str(d, "Ellipsis", el);
     let _ = vm.dict_set_str(d, "None", none);
+    let os_error = vm.types.os_error;
+    for alias in ["IOError", "EnvironmentError"] {
+        let _ = vm.dict_set_str(d, alias, os_error);
+    }
     let (t, f) = (vm.types.true_, vm.types.false_);
     let _ = vm.dict_set_str(d, "True", t);
     let _ = vm.dict_set_str(d, "False", f);

@@ -230,6 +230,10 @@ fn b_abs(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
             let f = f.abs();
             Ok(vm.new_float(f))
         }
+        Payload::Complex(c) => {
+            let c = *c;
+            super::complex::complex_abs(vm, c)
+        }
         _ => {
             if vm.lookup_type_attr(vm.heap.type_of(o), "__abs__").is_some() {
                 return vm.call_method(o, "__abs__", &[]);
@@ -318,6 +322,11 @@ fn b_pow(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
     match a[2].filter(|&m| m != vm.types.none) {
         None => vm.binary_op(b, e, Operator::Pow, false),
         Some(m) => {
+            if super::complex::complex_value(vm, b).is_some()
+                || super::complex::complex_value(vm, e).is_some()
+            {
+                return Err(vm.value_error("complex modulo"));
+            }
             let (Some(x), Some(y), Some(z)) =
                 (vm.bigint_value(b), vm.bigint_value(e), vm.bigint_value(m))
             else {

@@ -17,7 +17,7 @@ fn bytes_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
                 }
                 s.text.as_bytes().to_vec()
             }
-            Payload::Bytes(b) => b.to_vec(),
+            Payload::Bytes(_) | Payload::ByteArray(_) => vm.buffer_bytes(src).unwrap_or_default(),
             Payload::Int(_) => {
                 let n = vm.index_value(src)?;
                 if n < 0 {
@@ -57,9 +57,8 @@ fn bytes_new(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
 }
 
 fn bytes_decode(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-    let b: Vec<u8> = match vm.heap.payload(args[0]) {
-        Payload::Bytes(b) => b.to_vec(),
-        _ => return Err(vm.type_error("decode requires a bytes object")),
+    let Some(b) = vm.buffer_bytes(args[0]) else {
+        return Err(vm.type_error("decode requires a bytes object"));
     };
     match String::from_utf8(b) {
         Ok(s) => Ok(vm.new_string(s)),
@@ -75,18 +74,60 @@ fn bytes_decode(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResul
 }
 
 fn bytes_hex(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-    let s: String = match vm.heap.payload(args[0]) {
-        Payload::Bytes(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
-        _ => String::new(),
-    };
+    let s: String = vm
+        .buffer_bytes(args[0])
+        .unwrap_or_default()
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect();
     Ok(vm.new_string(s))
 }
 
+/// `sep.join(iterable)` for bytes and bytearray separators.
+fn bytes_join(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
+    vm.check_nargs("join", args.len() - 1, 1, 1)?;
+    let sep = vm.buffer_bytes(args[0]).unwrap_or_default();
+    let items = vm.collect_iterable(args[1])?;
+    let mut out = Vec::new();
+    let mut err = None;
+    for (i, &item) in items.iter().enumerate() {
+        match vm.buffer_bytes(item) {
+            Some(b) => {
+                if i > 0 {
+                    out.extend_from_slice(&sep);
+                }
+                out.extend_from_slice(&b);
+            }
+            None => {
+                let tn = vm.type_name_of(item);
+                err = Some(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {tn} found"
+                )));
+                break;
+            }
+        }
+    }
+    vm.decref_all(items);
+    if let Some(e) = err {
+        return Err(e);
+    }
+    if matches!(vm.heap.payload(args[0]), Payload::ByteArray(_)) {
+        return Ok(vm.new_bytearray(&out));
+    }
+    Ok(vm.new_bytes(&out))
+}
+
 static BYTES_NEW: NativeDef = native!("__new__", bytes_new);
-static BYTES_METHODS: &[NativeDef] = &[native!("decode", bytes_decode), native!("hex", bytes_hex)];
+static BYTES_METHODS: &[NativeDef] = &[
+    native!("decode", bytes_decode),
+    native!("hex", bytes_hex),
+    native!("join", bytes_join),
+];
 
 pub(super) fn install(vm: &mut Vm) {
     let b = vm.types.bytes;
     vm.add_bound_builtin(b, &BYTES_NEW);
     vm.add_methods(b, BYTES_METHODS);
+    let ba = vm.types.bytearray;
+    vm.add_methods(ba, BYTES_METHODS);
 }

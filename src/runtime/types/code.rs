@@ -146,10 +146,7 @@ impl Vm {
                 s
             }
             Const::Complex { real, imag } => {
-                // Complex numbers are outside pysim's model: keep the value as a float pair.
-                let r = self.new_float(*real);
-                let i = self.new_float(*imag);
-                self.new_tuple(vec![r, i])
+                self.new_complex(crate::semantics::complex_ops::Complex::new(*real, *imag))
             }
         }
     }

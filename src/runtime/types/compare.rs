@@ -177,6 +177,13 @@ impl Vm {
     ) -> PyResult<Option<bool>> {
         use Payload as P;
         let ord = match (self.heap.payload(a), self.heap.payload(b)) {
+            (P::Complex(_), _) | (_, P::Complex(_)) => {
+                if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+                    return Ok(None);
+                }
+                let eq = super::complex::complex_equal(self, a, b)?;
+                return Ok(eq.map(|eq| eq == (op == CompareOp::Eq)));
+            }
             (P::Int(PyInt::Small(x)), P::Int(PyInt::Small(y))) => x.cmp(y),
             (P::Int(_) | P::Bool(_), P::Int(_) | P::Bool(_)) => {
                 let (x, y) = (self.bigint_value(a), self.bigint_value(b));
@@ -209,6 +216,11 @@ impl Vm {
                 x.text.cmp(&y.text)
             }
             (P::Bytes(x), P::Bytes(y)) => x.cmp(y),
+            (P::Bytes(_) | P::ByteArray(_), P::Bytes(_) | P::ByteArray(_)) => {
+                let x = self.buffer_bytes(a).unwrap_or_default();
+                let y = self.buffer_bytes(b).unwrap_or_default();
+                x.cmp(&y)
+            }
             (P::List(_), P::List(_)) | (P::Tuple(_), P::Tuple(_)) => {
                 return self.seq_compare(a, b, op).map(Some);
             }

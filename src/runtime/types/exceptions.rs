@@ -127,6 +127,9 @@ impl Vm {
 
     /// `str(exc)` as BaseException.__str__ (KeyError: repr of its key).
     pub fn exception_str(&mut self, exc: ObjRef) -> PyResult<String> {
+        if let Some(s) = super::oserror::str(self, exc)? {
+            return Ok(s);
+        }
         let args = self
             .exception_args(exc)
             .and_then(|a| self.seq_items(a))
@@ -179,6 +182,9 @@ impl Vm {
 
     /// Native attributes of exception instances (None when `name` is not one).
     pub fn exception_getattr(&mut self, exc: ObjRef, name: &str) -> Option<PyResult> {
+        if let Some(r) = super::oserror::getattr(self, exc, name) {
+            return Some(r);
+        }
         let Payload::BaseException(e) = self.heap.payload(exc) else {
             return None;
         };
@@ -206,9 +212,45 @@ impl Vm {
             "msg" if self.isinstance_of(exc, self.types.syntax_error) => {
                 Some(self.first_arg_or_none(e.args))
             }
+            "filename"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
+            | "print_file_and_line"
+                if self.isinstance_of(exc, self.types.syntax_error) =>
+            {
+                Some(self.syntax_error_detail(e.args, name))
+            }
             _ => None,
         }?;
         Some(Ok(self.new_ref(field)))
+    }
+
+    /// A field of `SyntaxError(msg, (filename, lineno, offset, text,
+    /// end_lineno, end_offset))` (borrowed; None when not given).
+    fn syntax_error_detail(&self, args: Option<ObjRef>, name: &str) -> ObjRef {
+        let none = self.types.none;
+        let index = [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ]
+        .iter()
+        .position(|n| *n == name);
+        let details = args
+            .and_then(|a| self.seq_items(a))
+            .filter(|a| a.len() == 2)
+            .and_then(|a| self.seq_items(a[1]))
+            .filter(|d| (4..=6).contains(&d.len()));
+        match (index, details) {
+            (Some(i), Some(d)) => d.get(i).copied().unwrap_or(none),
+            _ => none,
+        }
     }
 
     fn first_arg_or_none(&self, args: Option<ObjRef>) -> ObjRef {
@@ -228,6 +270,9 @@ impl Vm {
     ) -> Option<PyResult<()>> {
         if !matches!(self.heap.payload(exc), Payload::BaseException(_)) {
             return None;
+        }
+        if let Some(r) = super::oserror::setattr(self, exc, name, value) {
+            return Some(r);
         }
         let none = self.types.none;
         let r = match name {
@@ -278,7 +323,7 @@ impl Vm {
         Some(r)
     }
 
-    fn replace_exc_field(
+    pub(crate) fn replace_exc_field(
         &mut self,
         exc: ObjRef,
         field: impl FnOnce(&mut ExceptionData) -> &mut Option<ObjRef>,

@@ -42,6 +42,14 @@ pub fn float_binary(vm: &mut Vm, a: ObjRef, b: ObjRef, op: Operator) -> PyResult
     };
     match r {
         Ok(v) => Ok(Some(vm.new_float(v))),
+        // A negative base to a fractional power: float_pow defers to complex.
+        Err(e) if e.msg == float_ops::COMPLEX_RESULT => {
+            use crate::semantics::complex_ops::{Complex, pow};
+            match pow(Complex::new(x, 0.0), Complex::new(y, 0.0)) {
+                Ok(c) => Ok(Some(vm.new_complex(c))),
+                Err(e) => Err(vm.exc_from_spec(e)),
+            }
+        }
         Err(e) => Err(vm.exc_from_spec(e)),
     }
 }
@@ -158,9 +166,32 @@ float_dunder!(float_rsub, Operator::Sub, true);
 float_dunder!(float_rmul, Operator::Mult, true);
 float_dunder!(float_rtruediv, Operator::Div, true);
 
+fn float_hex(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
+    vm.check_nargs("hex", args.len() - 1, 0, 0)?;
+    let f = fval(vm, args[0]);
+    Ok(vm.new_string(crate::semantics::float_hex::to_hex(f)))
+}
+
+/// `float.fromhex(s)` (a classmethod: subclasses get `cls(value)`).
+fn float_fromhex(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
+    vm.check_nargs("fromhex", args.len() - 1, 1, 1)?;
+    let cls = args[0];
+    let s = vm.expect_str(args[1], "fromhex() argument")?;
+    let v = crate::semantics::float_hex::from_hex(&s).map_err(|e| vm.exc_from_spec(e))?;
+    let f = vm.new_float(v);
+    if cls == vm.types.float {
+        return Ok(f);
+    }
+    let r = vm.call(cls, &[f], None);
+    vm.decref_temp(f);
+    r
+}
+
+static FLOAT_FROMHEX: NativeDef = native!("fromhex", float_fromhex);
 static FLOAT_NEW: NativeDef = native!("__new__", float_new);
 static FLOAT_METHODS: &[NativeDef] = &[
     native!("is_integer", float_is_integer),
+    native!("hex", float_hex),
     native!("as_integer_ratio", float_as_integer_ratio),
     native!("conjugate", float_conjugate),
     native!("__int__", float_int),
@@ -183,4 +214,5 @@ pub(super) fn install(vm: &mut Vm) {
     let f = vm.types.float;
     vm.add_bound_builtin(f, &FLOAT_NEW);
     vm.add_methods(f, FLOAT_METHODS);
+    vm.add_classmethod(f, &FLOAT_FROMHEX);
 }

@@ -19,6 +19,7 @@ pub fn format_builtin(vm: &mut Vm, o: ObjRef, spec: &str) -> PyResult<String> {
             format_spec::format_int(&v, spec, &tn)
         }
         Payload::Float(f) => format_spec::format_float(*f, spec, &tn),
+        Payload::Complex(c) => crate::semantics::complex_ops::format(*c, spec, &tn),
         Payload::Str(s) => {
             let t = s.text.clone();
             format_spec::format_str(&t, spec, &tn)

@@ -50,6 +50,20 @@ pub fn float_key(v: f64) -> KeyRepr {
     }
 }
 
+/// The dict key of a complex: equal to the float key of its real part
+/// when the imaginary part is zero (`1+0j == 1`), by identity with a NaN part.
+fn complex_key(o: ObjRef, c: crate::semantics::complex_ops::Complex, addr: u64) -> DictKey {
+    let hash = super::complex::complex_hash(c, addr);
+    let repr = if c.re.is_nan() || c.im.is_nan() {
+        KeyRepr::Identity(o)
+    } else if c.im == 0.0 {
+        float_key(c.re)
+    } else {
+        KeyRepr::Complex(c.re.to_bits(), c.im.to_bits())
+    };
+    DictKey { hash, repr }
+}
+
 /// An integral finite float as a BigInt.
 pub fn big_from_f64(v: f64) -> BigInt {
     crate::semantics::float_ops::to_int(v).unwrap_or_default()
@@ -99,6 +113,11 @@ impl Vm {
                         hash: hash_float(f),
                         repr: float_key(f),
                     });
+                }
+                Payload::Complex(c) => {
+                    let c = *c;
+                    let addr = self.heap.get(o).addr;
+                    return Ok(complex_key(o, c, addr));
                 }
                 Payload::Bytes(b) => {
                     return Ok(DictKey {
@@ -189,6 +208,15 @@ impl Vm {
         } else {
             match self.builtin_layout_key(o)? {
                 Some(k) => k.repr,
+                // A hashable subclass of a builtin container keeps the
+                // container's value equality (functools' `_HashedSeq`).
+                None if matches!(
+                    self.heap.payload(o),
+                    Payload::List(_) | Payload::Dict(_) | Payload::Set(_)
+                ) =>
+                {
+                    KeyRepr::Custom(o)
+                }
                 None => KeyRepr::Identity(o),
             }
         };
@@ -210,6 +238,7 @@ impl Vm {
                 hash: hash_float(*f),
                 repr: float_key(*f),
             },
+            Payload::Complex(c) => complex_key(o, *c, self.heap.get(o).addr),
             Payload::Bytes(b) => DictKey {
                 hash: hash_bytes(b),
                 repr: KeyRepr::Bytes(b.clone()),

@@ -61,6 +61,13 @@ impl Vm {
                     index: 0,
                 },
             ),
+            Payload::ByteArray(_) => (
+                t.bytearray_iterator,
+                Payload::SeqIter {
+                    seq: Some(o),
+                    index: 0,
+                },
+            ),
             Payload::Dict(d) => (
                 t.dict_keyiterator,
                 Payload::DictIter {
@@ -188,6 +195,7 @@ impl Vm {
                         .and_then(|t| t.chars().next())
                         .map_or(Next::End, Next::Char),
                     Payload::Bytes(b) => b.get(i).map_or(Next::End, |&v| Next::Byte(v)),
+                    Payload::ByteArray(b) => b.data.get(i).map_or(Next::End, |&v| Next::Byte(v)),
                     _ => Next::End,
                 };
                 let (r, step) = match next {
@@ -808,6 +816,7 @@ pub(super) fn install(vm: &mut Vm) {
         t.range_iterator,
         t.str_iterator,
         t.bytes_iterator,
+        t.bytearray_iterator,
         t.dict_keyiterator,
         t.dict_valueiterator,
         t.dict_itemiterator,

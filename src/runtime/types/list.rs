@@ -73,6 +73,7 @@ fn length_hint(vm: &mut Vm, o: ObjRef) -> PyResult<usize> {
             Payload::List(l) => remaining(l.len(), *index),
             Payload::Tuple(t) => remaining(t.len(), *index),
             Payload::Bytes(b) => remaining(b.len(), *index),
+            Payload::ByteArray(b) => remaining(b.data.len(), *index),
             _ => 8,
         },
         Payload::RangeIter { next, stop, step } => {

@@ -213,10 +213,19 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
                 _ => return None,
             }
         }
+        Payload::Complex(c) => {
+            let c = *c;
+            match name {
+                "real" => Ok(vm.new_float(c.re)),
+                "imag" => Ok(vm.new_float(c.im)),
+                _ => return None,
+            }
+        }
         Payload::Module { name: n } if name == "__name__" => {
             let n = *n;
             opt_ref(vm, Some(n))
         }
+        Payload::Frame(_) => return super::frame_methods::frame_getattr(vm, obj, name),
         Payload::Traceback {
             next,
             frame,
@@ -305,6 +314,7 @@ pub fn setattr(
         }
         Payload::Int(_)
         | Payload::Float(_)
+        | Payload::Complex(_)
         | Payload::Builtin { .. }
         | Payload::Method { .. }
         | Payload::Range { .. }

@@ -337,10 +337,11 @@ static VALUE_DUNDERS: &[NativeDef] = &[
 /// Adds the native container dunders to a builtin container type.
 pub fn add_container_dunders(vm: &mut Vm, ty: ObjRef) {
     vm.add_methods(ty, CONTAINER_DUNDERS);
-    if ty == vm.types.list || ty == vm.types.dict {
+    let mutable_seq = ty == vm.types.list || ty == vm.types.bytearray;
+    if mutable_seq || ty == vm.types.dict {
         vm.add_methods(ty, MUTABLE_DUNDERS);
     }
-    if ty == vm.types.list || ty == vm.types.dict || ty == vm.types.set {
+    if mutable_seq || ty == vm.types.dict || ty == vm.types.set {
         // Mutable containers are unhashable: `__hash__ = None`.
         let none = vm.none();
         vm.set_type_dict_item(ty, "__hash__", none);
@@ -365,13 +366,19 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         vm.add_bound_builtin(t, &SINGLETON_NEW);
     }
-    for ty in [vm.types.int, vm.types.float, vm.types.bool] {
+    for ty in [
+        vm.types.int,
+        vm.types.float,
+        vm.types.complex,
+        vm.types.bool,
+    ] {
         add_value_dunders(vm, ty);
     }
     for ty in [
         vm.types.tuple,
         vm.types.str,
         vm.types.bytes,
+        vm.types.bytearray,
         vm.types.dict,
         vm.types.set,
         vm.types.frozenset,

@@ -178,6 +178,10 @@ impl Vm {
                 }
                 super::int::int_binary(self, a, b, op)
             }
+            (P::Complex(_), P::Complex(_) | P::Float(_) | P::Int(_) | P::Bool(_))
+            | (P::Float(_) | P::Int(_) | P::Bool(_), P::Complex(_)) => {
+                super::complex::complex_binary(self, a, b, op)
+            }
             (P::Float(_), P::Float(_) | P::Int(_) | P::Bool(_))
             | (P::Int(_) | P::Bool(_), P::Float(_)) => super::float::float_binary(self, a, b, op),
             (P::Str(_), _) if op == Operator::Mod => {
@@ -200,6 +204,18 @@ impl Vm {
                 let v = [&x[..], &y[..]].concat();
                 Ok(Some(self.new_bytes(&v)))
             }
+            (P::Bytes(_) | P::ByteArray(_), P::Bytes(_) | P::ByteArray(_))
+                if op == Operator::Add =>
+            {
+                let x = self.buffer_bytes(a).unwrap_or_default();
+                let y = self.buffer_bytes(b).unwrap_or_default();
+                let v = [&x[..], &y[..]].concat();
+                Ok(Some(if matches!(self.heap.payload(a), P::ByteArray(_)) {
+                    self.new_bytearray(&v)
+                } else {
+                    self.new_bytes(&v)
+                }))
+            }
             (P::List(x), P::List(y)) if op == Operator::Add => {
                 let items: Vec<ObjRef> = x.iter().chain(y.iter()).copied().collect();
                 for &i in &items {
@@ -217,16 +233,14 @@ impl Vm {
                 let items: Vec<ObjRef> = x.iter().chain(y.iter()).copied().collect();
                 Ok(Some(self.new_tuple_from(&items)))
             }
-            (P::Str(_) | P::List(_) | P::Tuple(_) | P::Bytes(_), P::Int(_) | P::Bool(_))
-                if op == Operator::Mult =>
-            {
-                self.seq_repeat(a, b).map(Some)
-            }
-            (P::Int(_) | P::Bool(_), P::Str(_) | P::List(_) | P::Tuple(_) | P::Bytes(_))
-                if op == Operator::Mult =>
-            {
-                self.seq_repeat(b, a).map(Some)
-            }
+            (
+                P::Str(_) | P::List(_) | P::Tuple(_) | P::Bytes(_) | P::ByteArray(_),
+                P::Int(_) | P::Bool(_),
+            ) if op == Operator::Mult => self.seq_repeat(a, b).map(Some),
+            (
+                P::Int(_) | P::Bool(_),
+                P::Str(_) | P::List(_) | P::Tuple(_) | P::Bytes(_) | P::ByteArray(_),
+            ) if op == Operator::Mult => self.seq_repeat(b, a).map(Some),
             (P::Set(_), P::Set(_)) => super::set_methods::set_binary(self, a, b, op),
             (P::Dict(_), P::Dict(_)) if op == Operator::BitOr => {
                 super::dict::dict_or(self, a, b).map(Some)
@@ -251,6 +265,10 @@ impl Vm {
             }
             (Payload::Set(_), _) if self.heap.type_of(a) != self.types.frozenset => {
                 super::set_methods::set_inplace(self, a, b, op)
+            }
+            (Payload::ByteArray(_), Operator::Add) if self.buffer_bytes(b).is_some() => {
+                super::bytearray::bytearray_extend(self, a, b)?;
+                Ok(Some(self.new_ref(a)))
             }
             (Payload::Dict(_), Operator::BitOr) => {
                 super::dict::dict_update_from(self, a, b)?;
@@ -277,6 +295,10 @@ impl Vm {
             Payload::Bytes(b) => {
                 let r = b.repeat(n);
                 Ok(self.new_bytes(&r))
+            }
+            Payload::ByteArray(b) => {
+                let r = b.data.repeat(n);
+                Ok(self.new_bytearray(&r))
             }
             Payload::List(l) => {
                 let items: Vec<ObjRef> = l.iter().copied().cycle().take(l.len() * n).collect();
@@ -363,6 +385,11 @@ impl Vm {
             Payload::Float(f) if op != UnaryOperator::Invert => {
                 let f = *f;
                 Ok(self.new_float(if op == UnaryOperator::USub { -f } else { f }))
+            }
+            Payload::Complex(c) if op != UnaryOperator::Invert => {
+                let c = *c;
+                let neg = op == UnaryOperator::USub;
+                Ok(super::complex::complex_unary(self, c, neg))
             }
             _ => {
                 if let Some(r) = self.with_proxy_referent(a, |vm, x| vm.unary_op(x, op)) {

@@ -40,8 +40,10 @@ impl Vm {
             Payload::Int(PyInt::Big(_)) => true,
             Payload::Bool(b) => *b,
             Payload::Float(f) => *f != 0.0,
+            Payload::Complex(c) => c.re != 0.0 || c.im != 0.0,
             Payload::Str(s) => !s.text.is_empty(),
             Payload::Bytes(b) => !b.is_empty(),
+            Payload::ByteArray(b) => !b.data.is_empty(),
             Payload::Tuple(t) => !t.is_empty(),
             Payload::List(l) => !l.is_empty(),
             Payload::Dict(d) => !d.map.is_empty(),
@@ -89,6 +91,7 @@ impl Vm {
         match self.heap.payload(o) {
             Payload::Str(s) => Ok(s.char_len),
             Payload::Bytes(b) => Ok(b.len()),
+            Payload::ByteArray(b) => Ok(b.data.len()),
             Payload::Tuple(t) => Ok(t.len()),
             Payload::List(l) => Ok(l.len()),
             Payload::Dict(d) => Ok(d.map.len()),
@@ -140,10 +143,11 @@ impl Vm {
                     }
                 }
             }
-            Payload::Bytes(b) => {
-                let hay = b.clone();
+            Payload::Bytes(_) | Payload::ByteArray(_) => {
+                let hay = self.buffer_bytes(container).unwrap_or_default();
                 match self.heap.payload(item) {
-                    Payload::Bytes(n) => {
+                    Payload::Bytes(_) | Payload::ByteArray(_) => {
+                        let n = self.buffer_bytes(item).unwrap_or_default();
                         Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..]))
                     }
                     Payload::Int(PyInt::Small(i)) => Ok(hay.contains(&(*i as u8))),

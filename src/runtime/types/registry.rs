@@ -84,8 +84,10 @@ builtin_types! {
     int: "int" < object, Int, 24, 4;
     bool: "bool" < int, Bool, 32, 4;
     float: "float" < object, Float, 24, 0;
+    complex: "complex" < object, Complex, 32, 0;
     str: "str" < object, Str, 80, 0;
     bytes: "bytes" < object, Bytes, 33, 1;
+    bytearray: "bytearray" < object, ByteArray, 56, 0;
     tuple: "tuple" < object, Tuple, 24, 8;
     unraisable_hook_args: "UnraisableHookArgs" < tuple, Tuple, 24, 8;
     list: "list" < object, List, 40, 0;
@@ -116,6 +118,7 @@ builtin_types! {
     range_iterator: "range_iterator" < object, Other, 48, 0;
     str_iterator: "str_ascii_iterator" < object, Other, 32, 0;
     bytes_iterator: "bytes_iterator" < object, Other, 32, 0;
+    bytearray_iterator: "bytearray_iterator" < object, Other, 32, 0;
     dict_keyiterator: "dict_keyiterator" < object, Other, 56, 0;
     dict_valueiterator: "dict_valueiterator" < object, Other, 56, 0;
     dict_itemiterator: "dict_itemiterator" < object, Other, 56, 0;
@@ -165,9 +168,9 @@ builtin_types! {
     connection_aborted_error: "ConnectionAbortedError" < connection_error, BaseException, 112, 0;
     connection_refused_error: "ConnectionRefusedError" < connection_error, BaseException, 112, 0;
     connection_reset_error: "ConnectionResetError" < connection_error, BaseException, 112, 0;
-    interrupted_error: "InterruptedError" < os_error, BaseException, 112, 0;
     is_a_directory_error: "IsADirectoryError" < os_error, BaseException, 112, 0;
     not_a_directory_error: "NotADirectoryError" < os_error, BaseException, 112, 0;
+    interrupted_error: "InterruptedError" < os_error, BaseException, 112, 0;
     process_lookup_error: "ProcessLookupError" < os_error, BaseException, 112, 0;
     timeout_error: "TimeoutError" < os_error, BaseException, 112, 0;
     reference_error: "ReferenceError" < exception, BaseException, 72, 0;

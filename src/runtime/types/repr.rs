@@ -101,8 +101,13 @@ impl Vm {
             }
             Payload::Bool(b) => Ok(if *b { "True" } else { "False" }.into()),
             Payload::Float(f) => Ok(float_fmt::float_repr(*f)),
+            Payload::Complex(c) => Ok(crate::semantics::complex_ops::repr(*c)),
             Payload::Str(s) => Ok(str_ops::str_repr(&s.text)),
             Payload::Bytes(b) => Ok(str_ops::bytes_repr(b)),
+            Payload::ByteArray(b) => {
+                let tn = self.type_name_of(o);
+                Ok(format!("{tn}({})", str_ops::bytes_repr(&b.data)))
+            }
             Payload::Tuple(_) | Payload::List(_) | Payload::Dict(_) | Payload::Set(_) => {
                 self.container_repr(o)
             }

@@ -30,6 +30,7 @@ pub fn getsizeof(vm: &Vm, o: ObjRef) -> u64 {
             24 + 4 * digits.max(1) + gc
         }
         Payload::List(items) => base + 8 * items.capacity() as u64,
+        Payload::ByteArray(b) => base + b.alloc as u64,
         Payload::Dict(d) => {
             let n = d.map.len();
             if n == 0 {

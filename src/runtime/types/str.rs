@@ -129,7 +129,13 @@ fn split_common(
     let s = s_of(vm, args, name)?;
     let a = vm.parse_args(name, &args[1..], k, &["sep", "maxsplit"], 0)?;
     let sep = match a[0] {
-        Some(x) if x != vm.types.none => Some(arg_str(vm, x, "must be str or None,")?),
+        Some(x) if x != vm.types.none => match vm.str_rc(x) {
+            Some(t) => Some(t),
+            None => {
+                let tn = vm.type_name_of(x);
+                return Err(vm.type_error(format!("must be str or None, not {tn}")));
+            }
+        },
         _ => None,
     };
     let max = match a[1] {

@@ -202,6 +202,7 @@ impl Vm {
                     None => Err(self.index_error("string index out of range")),
                 }
             }
+            Payload::ByteArray(_) => super::bytearray::bytearray_getitem(self, o, key),
             Payload::Bytes(b) => {
                 let b = b.clone();
                 if is_slice {
@@ -284,6 +285,7 @@ impl Vm {
                 }
             }
             Payload::Dict(_) => self.dict_set(o, key, value),
+            Payload::ByteArray(_) => super::bytearray::bytearray_setitem(self, o, key, Some(value)),
             _ => {
                 if let Some(r) = self.with_proxy_referent(o, |vm, x| vm.setitem(x, key, value)) {
                     return r;
@@ -331,6 +333,7 @@ impl Vm {
                     None => Err(self.index_error("list assignment index out of range")),
                 }
             }
+            Payload::ByteArray(_) => super::bytearray::bytearray_setitem(self, o, key, None),
             Payload::Dict(_) => {
                 if self.dict_del(o, key)? {
                     Ok(())

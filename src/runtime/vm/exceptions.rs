@@ -66,6 +66,14 @@ impl Vm {
             out.push_str("Traceback (most recent call last):\n");
             self.format_traceback(tb, out);
         }
+        if let Some((block, msg)) = self.syntax_error_display(exc) {
+            out.push_str(&block);
+            out.push_str(&self.exception_type_name(exc));
+            out.push_str(": ");
+            out.push_str(&msg);
+            out.push('\n');
+            return;
+        }
         out.push_str(&self.exception_type_name(exc));
         let msg = self.exception_message(exc);
         if !msg.is_empty() {

@@ -26,6 +26,7 @@ pub mod import;
 pub mod names;
 pub mod refcount;
 pub mod run;
+pub mod syntax_error_display;
 pub mod unraisable;
 pub mod unwind;
 
@@ -55,6 +56,9 @@ pub enum Fatal {
     AuditFailed(String),
     /// A bug in pysim (never a panic): message for the user.
     Internal(String),
+    /// A construct outside the modelled subset met in a module imported at
+    /// run time (the message names it and where it is).
+    Unsupported(String),
 }
 
 pub type PyResult<T = ObjRef> = Result<T, PyErr>;

@@ -354,7 +354,11 @@ impl Vm {
                     self.decref(r, Holder::Item(o));
                 }
             }
-            Payload::Int(_) | Payload::Float(_) | Payload::Str(_) | Payload::Plain => {}
+            Payload::Int(_)
+            | Payload::Float(_)
+            | Payload::Complex(_)
+            | Payload::Str(_)
+            | Payload::Plain => {}
             Payload::Dict(_) if split.is_some() => {
                 let entries = split.unwrap_or_default();
                 for &(_, v) in &entries {

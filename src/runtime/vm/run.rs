@@ -147,6 +147,7 @@ impl Vm {
                         EXIT_AUDIT_FAILED,
                     ),
                     Fatal::Internal(m) => (format!("pysim: internal error: {m}\n"), EXIT_INTERNAL),
+                    Fatal::Unsupported(m) => (format!("{m}\n"), EXIT_UNSUPPORTED),
                 };
                 self.write_stderr(&msg);
                 code

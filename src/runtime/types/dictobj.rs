@@ -220,7 +220,7 @@ impl Vm {
     /// Removes every entry, releasing keys and values in insertion order.
     pub fn dict_clear(&mut self, d: ObjRef) -> PyResult<()> {
         let dd = self.dict_mut(d)?;
-        let map = std::mem::take(&mut dd.map);
+        let map = dd.map.take();
         dd.version += 1;
         for (_, (k, v)) in map {
             self.decref(k, Holder::Item(d));

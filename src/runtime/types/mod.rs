@@ -54,6 +54,7 @@ pub mod str_format;
 pub mod subscript;
 pub mod sys;
 pub mod tuple;
+pub mod type_cache;
 pub mod typeobj;
 
 pub use registry::TypeRegistry;

@@ -30,6 +30,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod dictobj;
 pub mod exceptions;
+pub mod fast_arith;
 pub mod float;
 pub mod format;
 pub mod function;

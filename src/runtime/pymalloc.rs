@@ -552,10 +552,10 @@ impl Pymalloc {
     /// `pymalloc_free`: push the block on its pool's free list, then handle
     /// the full -> used and used -> empty transitions.
     fn pymalloc_free(&mut self, addr: u64) -> Result<(), PymallocError> {
-        let (id, _) = self.locate_block(addr)?;
+        let (id, index) = self.locate_block(addr)?;
         let offset = (addr - self.pool_address(id)) as u32;
         let pool = self.pool_mut(id);
-        let lastfree = pool.push_free_block(offset);
+        let lastfree = pool.push_free_block(index, offset);
         let (count, block_size) = (pool.count, pool.size_class().block_size());
         self.small_bytes_in_use -= block_size as u64;
         if lastfree.is_none() {

@@ -15,6 +15,27 @@
 use super::heap::ObjRef;
 use super::object::{DictKey, KeyRepr};
 use hashbrown::HashTable;
+use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Bumped whenever a *watched* table changes (CPython's type version tags,
+/// coarsened to one counter): the type attribute cache
+/// (`runtime::types::type_cache`) watches the dicts of the types it has read
+/// and trusts an entry only while this counter has not moved.
+static WATCHED_EPOCH: AtomicU64 = AtomicU64::new(0);
+
+/// The current watched-dict epoch.
+#[inline]
+pub fn watched_epoch() -> u64 {
+    WATCHED_EPOCH.load(Ordering::Relaxed)
+}
+
+/// Invalidates everything cached from watched dicts (also used when a type's
+/// MRO or namespace is replaced).
+#[inline]
+pub fn bump_watched_epoch() {
+    WATCHED_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
 
 /// One live entry: the comparison key, then the (key object, value object) pair.
 type Entry = (DictKey, (ObjRef, ObjRef));
@@ -31,6 +52,8 @@ pub struct DictTable {
     /// Whether some key may be `KeyRepr::Custom` (a Python `__eq__`): lookups
     /// that miss must then compare candidates with equal hashes in Python.
     may_have_custom: bool,
+    /// Whether a cache depends on this table's contents (see [`watched_epoch`]).
+    watched: Cell<bool>,
 }
 
 /// The bucket hash for a Python hash value.
@@ -40,6 +63,28 @@ fn spread(hash: i64) -> u64 {
 }
 
 impl DictTable {
+    /// Makes every later change of this table bump [`watched_epoch`].
+    #[inline]
+    pub fn watch(&self) {
+        self.watched.set(true);
+    }
+
+    #[inline]
+    fn changed(&self) {
+        if self.watched.get() {
+            bump_watched_epoch();
+        }
+    }
+
+    /// Empties the table, returning its old contents (the table stays watched).
+    pub fn take(&mut self) -> DictTable {
+        self.changed();
+        let watched = self.watched.get();
+        let old = std::mem::take(self);
+        self.watched.set(watched);
+        old
+    }
+
     /// Live entries.
     #[inline]
     pub fn len(&self) -> usize {
@@ -98,6 +143,7 @@ impl DictTable {
 
     #[inline]
     pub fn get_index_mut(&mut self, pos: usize) -> Option<(&DictKey, &mut (ObjRef, ObjRef))> {
+        self.changed();
         match self.entries.get_mut(pos) {
             Some(Some((k, kv))) => Some((&*k, kv)),
             _ => None,
@@ -118,6 +164,7 @@ impl DictTable {
 
     /// Appends an entry whose key is known to be absent; returns its position.
     pub fn push(&mut self, key: DictKey, kv: (ObjRef, ObjRef)) -> usize {
+        self.changed();
         let holes = self.entries.len() - self.live;
         if holes >= 8 && holes >= self.live {
             self.compact();
@@ -137,6 +184,7 @@ impl DictTable {
 
     /// Removes the entry at `pos`, leaving a hole.
     pub fn remove_index(&mut self, pos: usize) -> Option<Entry> {
+        self.changed();
         let hash = self.entries.get(pos)?.as_ref()?.0.hash;
         if let Ok(slot) = self.index.find_entry(spread(hash), |&p| p == pos) {
             slot.remove();

@@ -32,6 +32,7 @@ pub mod system;
 #[cfg(test)]
 mod tests;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -165,6 +166,9 @@ pub struct Pymalloc {
     /// Model-only index from arena base address to arena slot; CPython reads
     /// `pool->arenaindex` from the pool header instead.
     arena_by_base: BTreeMap<u64, u32>,
+    /// Model-only: the (base address, slot) of the arena found last, which
+    /// most frees hit again; cleared when an arena is given back.
+    last_arena: Cell<Option<(u64, u32)>>,
     mmap: MmapModel,
     system: SystemHeap,
     /// Sum of block sizes of allocated pymalloc blocks.
@@ -209,6 +213,7 @@ impl Pymalloc {
             raw_allocated_blocks: 0,
             arena_map: ArenaMap::default(),
             arena_by_base: BTreeMap::new(),
+            last_arena: Cell::new(None),
             mmap,
             system,
             small_bytes_in_use: 0,
@@ -397,7 +402,21 @@ impl Pymalloc {
 
     /// `address_in_range`: the radix-tree lookup of 3.10+.
     fn address_in_range(&self, addr: u64) -> bool {
-        self.arena_map.is_used(addr)
+        self.last_arena_of(addr).is_some() || self.arena_map.is_used(addr)
+    }
+
+    /// The slot of the arena found last, if `addr` is inside it.
+    #[inline]
+    fn last_arena_of(&self, addr: u64) -> Option<u32> {
+        match self.last_arena.get() {
+            Some((base, slot)) if addr.wrapping_sub(base) < ARENA_SIZE => Some(slot),
+            _ => None,
+        }
+    }
+
+    /// Forgets the arena found last (its arena is being given back).
+    pub(super) fn forget_last_arena(&self) {
+        self.last_arena.set(None);
     }
 
     fn pool(&self, id: PoolId) -> &PoolHeader {
@@ -415,7 +434,16 @@ impl Pymalloc {
     /// The carved pool containing `addr` (`POOL_ADDR(p)` plus the arena
     /// lookup that `pool->arenaindex` does in C). `addr` must be in an arena.
     fn pool_of(&self, addr: u64) -> Option<PoolId> {
-        let (_, &arena) = self.arena_by_base.range(..=addr).next_back()?;
+        let arena = match self.last_arena_of(addr) {
+            Some(slot) => slot,
+            None => {
+                let (&base, &slot) = self.arena_by_base.range(..=addr).next_back()?;
+                if addr - base < ARENA_SIZE {
+                    self.last_arena.set(Some((base, slot)));
+                }
+                slot
+            }
+        };
         let first = self.arenas[arena as usize].first_pool_address();
         let pool_addr = addr & !(POOL_SIZE - 1);
         if pool_addr < first {
@@ -524,10 +552,10 @@ impl Pymalloc {
     /// `pymalloc_free`: push the block on its pool's free list, then handle
     /// the full -> used and used -> empty transitions.
     fn pymalloc_free(&mut self, addr: u64) -> Result<(), PymallocError> {
-        let (id, _) = self.locate_block(addr)?;
+        let (id, index) = self.locate_block(addr)?;
         let offset = (addr - self.pool_address(id)) as u32;
         let pool = self.pool_mut(id);
-        let lastfree = pool.push_free_block(offset);
+        let lastfree = pool.push_free_block(index, offset);
         let (count, block_size) = (pool.count, pool.size_class().block_size());
         self.small_bytes_in_use -= block_size as u64;
         if lastfree.is_none() {

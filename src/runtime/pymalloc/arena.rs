@@ -231,6 +231,7 @@ impl Pymalloc {
             let address = self.arenas[ao as usize].address;
             self.arena_map.mark_used(address, false);
             self.arena_by_base.remove(&address);
+            self.forget_last_arena();
             self.mmap.free_arena(address);
             let arena = &mut self.arenas[ao as usize];
             arena.address = 0;

@@ -82,8 +82,8 @@ impl Pymalloc {
             if a.address == 0 {
                 continue;
             }
-            if !self.address_in_range(a.address)
-                || !self.address_in_range(a.address + ARENA_SIZE - 1)
+            if !self.arena_map.is_used(a.address)
+                || !self.arena_map.is_used(a.address + ARENA_SIZE - 1)
             {
                 return Err(format!("arena {ai}: not marked in the radix tree"));
             }

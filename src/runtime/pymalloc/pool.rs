@@ -123,8 +123,9 @@ impl PoolHeader {
     /// Push a freed block on the front of the free list (`*(block **)p =
     /// lastfree; pool->freeblock = p; pool->ref.count--`). Returns the old
     /// head (`lastfree`): NULL means the pool was full.
-    pub fn push_free_block(&mut self, offset: u32) -> Option<u32> {
-        let index = self.block_index(offset).expect("freed address is a block");
+    /// `index` is the block's index, `block_index(offset)`, which the caller found.
+    #[inline]
+    pub fn push_free_block(&mut self, index: usize, offset: u32) -> Option<u32> {
         let lastfree = self.freeblock;
         self.next_free[index] = lastfree;
         self.freeblock = Some(offset);

@@ -341,6 +341,8 @@ pub fn create_class(
     if let Payload::Type(t) = vm.heap.payload_mut(cls) {
         t.mro = mro;
     }
+    // Lookups made while the MRO was still empty are stale now.
+    crate::runtime::dict_table::bump_watched_epoch();
     if let Some(c) = classcell {
         if let Payload::Cell(old) = vm.heap.payload(c) {
             let old = *old;

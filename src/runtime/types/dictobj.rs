@@ -261,7 +261,7 @@ impl Vm {
         let split = self.split_dict_order(d);
         let dd = self.dict_mut(d)?;
         dd.shared = None;
-        let map = std::mem::take(&mut dd.map);
+        let map = dd.map.take();
         dd.version += 1;
         if let Some(entries) = split {
             for &(_, v) in &entries {

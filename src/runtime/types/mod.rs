@@ -32,6 +32,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod dictobj;
 pub mod exceptions;
+pub mod fast_arith;
 pub mod float;
 pub mod format;
 pub mod frame_methods;
@@ -61,6 +62,7 @@ pub mod str_translate;
 pub mod subscript;
 pub mod sys;
 pub mod tuple;
+pub mod type_cache;
 pub mod typeobj;
 
 pub use registry::TypeRegistry;

@@ -267,6 +267,7 @@ pub fn make_static_type(
     if let Payload::Type(t) = vm.heap.payload_mut(ty) {
         t.mro = mro;
     }
+    crate::runtime::dict_table::bump_watched_epoch();
     ty
 }
 
@@ -313,4 +314,5 @@ pub(super) fn create_core_types(vm: &mut Vm) {
             td.mro = mro;
         }
     }
+    crate::runtime::dict_table::bump_watched_epoch();
 }

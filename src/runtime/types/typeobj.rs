@@ -62,16 +62,28 @@ impl Vm {
 
     /// `lookup_type_attr` that also says which class defined it.
     pub fn lookup_type_attr_owner(&self, ty: ObjRef, name: &str) -> Option<(ObjRef, ObjRef)> {
+        if let Some(found) = self.type_cache.get(ty, name) {
+            return found;
+        }
+        let epoch = crate::runtime::dict_table::watched_epoch();
         let hash = super::hash::hash_str(name);
         let t = self.type_data(ty)?;
+        let mut found = None;
         for &m in &t.mro {
-            if let Some(mt) = self.type_data(m)
-                && let Some(v) = super::dictobj::get_str_hashed(&self.heap, mt.dict, name, hash)
-            {
-                return Some((v, m));
+            let Some(mt) = self.type_data(m) else {
+                continue;
+            };
+            // The cached result depends on this dict from now on.
+            if let Some(dd) = super::dictobj::dict_data(&self.heap, mt.dict) {
+                dd.map.watch();
+            }
+            if let Some(v) = super::dictobj::get_str_hashed(&self.heap, mt.dict, name, hash) {
+                found = Some((v, m));
+                break;
             }
         }
-        None
+        self.type_cache.put(epoch, ty, name, found);
+        found
     }
 
     /// Whether `name` resolves, along `ty`'s MRO, to something defined by a

@@ -289,6 +289,21 @@ impl Vm {
     /// function and the arguments off the caller's stack into a new frame
     /// (`_PyEvalFramePushAndInit` stealing them), without any buffer.
     fn push_simple_frame(&mut self, function: ObjRef, total: usize, is_meth: bool) -> PyResult<()> {
+        if self.push_new_frame_in_place(function) {
+            let n = self.frames.len();
+            let (callers, new) = self.frames.split_at_mut(n - 1);
+            if let (Some(caller), Some(frame)) = (callers.last_mut(), new.first_mut()) {
+                let at = caller.stack.len().saturating_sub(total);
+                for (slot, v) in frame.fast.iter_mut().zip(caller.stack.drain(at..)) {
+                    *slot = v;
+                }
+                caller.stack.pop();
+                if !is_meth {
+                    caller.stack.pop();
+                }
+            }
+            return Ok(());
+        }
         let mut frame = self.new_frame(function, None)?;
         let caller = self.frame();
         let at = caller.stack.len().saturating_sub(total);

@@ -18,6 +18,7 @@ use crate::bytecode::{Instruction, Opcode};
 use crate::runtime::events::{Event, FrameExit, Holder};
 use crate::runtime::heap::ObjRef;
 use crate::runtime::object::Payload;
+use crate::runtime::types::ops::operator_from_arg;
 
 /// How the entry frame of an eval loop finished.
 #[derive(Debug)]
@@ -92,7 +93,15 @@ impl Vm {
     /// sees them, as they are still on CPython's stack too).
     #[inline(always)]
     pub(crate) fn peek_n<const N: usize>(&self) -> [ObjRef; N] {
-        std::array::from_fn(|i| self.peek(N - 1 - i).unwrap_or_default())
+        let s = &self.frame_ref().stack;
+        let mut out = [ObjRef::default(); N];
+        let base = s.len().wrapping_sub(N);
+        for (i, slot) in out.iter_mut().enumerate() {
+            if let Some(&Some(v)) = s.get(base.wrapping_add(i)) {
+                *slot = v;
+            }
+        }
+        out
     }
 
     /// Pops `values.len()` values and releases them in the given order.
@@ -190,6 +199,24 @@ impl Vm {
         f.lasti = pc;
         f.pc = pc + 1;
         self.steps += 1;
+        // One predictable branch when no limit, sink, audit or pending work is set.
+        let checks = self.options.limits.max_steps.is_some()
+            | self.options.limits.max_heap.is_some()
+            | self.pending_fatal.is_some()
+            | self.gc.pending
+            | self.pending_internal_error.is_some()
+            | self.sink.is_some()
+            | self.options.audit;
+        if checks {
+            self.step_checks(pc, prev, instr)?;
+        }
+        self.execute(instr, base)
+    }
+
+    /// The per-instruction checks of `step`, when one of them may apply.
+    #[cold]
+    #[inline(never)]
+    fn step_checks(&mut self, pc: usize, prev: usize, instr: Instruction) -> PyResult<()> {
         if let Some(max) = self.options.limits.max_steps
             && self.steps > max
         {
@@ -213,7 +240,7 @@ impl Vm {
         if self.sink.is_some() || self.options.audit {
             self.trace_instruction(pc, prev, instr)?;
         }
-        self.execute(instr, base)
+        Ok(())
     }
 
     /// Line events (and the heap audit at each line boundary), instruction events.
@@ -291,7 +318,11 @@ impl Vm {
             }
             BINARY_OP => {
                 let [lhs, rhs] = self.peek_n();
-                let r = self.binary_op_arg(lhs, rhs, instr.arg);
+                let (op, inplace) = operator_from_arg(instr.arg);
+                let r = match self.fast_binary_op(lhs, rhs, op) {
+                    Some(r) => Ok(r),
+                    None => self.binary_op(lhs, rhs, op, inplace),
+                };
                 self.pop_release(&[lhs, rhs]);
                 self.push(r?);
             }
@@ -315,7 +346,10 @@ impl Vm {
             }
             COMPARE_OP => {
                 let [lhs, rhs] = self.peek_n();
-                let r = self.compare_op_arg(lhs, rhs, instr.arg);
+                let r = match self.fast_compare_op(lhs, rhs, instr.arg) {
+                    Some(r) => Ok(r),
+                    None => self.compare_op_arg(lhs, rhs, instr.arg),
+                };
                 self.pop_release(&[lhs, rhs]);
                 self.push(r?);
             }

@@ -14,6 +14,40 @@ use std::rc::Rc;
 /// A frame's `localsplus` and evaluation stack storage.
 pub type FrameBuffers = (Vec<Option<ObjRef>>, Vec<Option<ObjRef>>);
 
+/// What `Vm::frame_parts` prepares for a new frame.
+struct FrameParts {
+    id: crate::runtime::events::FrameId,
+    code_obj: ObjRef,
+    code: Rc<CodeObject>,
+    globals: ObjRef,
+    builtins: ObjRef,
+    fast: Vec<Option<ObjRef>>,
+    stack: Vec<Option<ObjRef>>,
+}
+
+impl FrameParts {
+    /// The frame running `func` (its reference is the frame's) with `locals`.
+    #[inline(always)]
+    fn into_frame(self, func: ObjRef, locals: Option<ObjRef>) -> Frame {
+        Frame {
+            id: self.id,
+            code_obj: self.code_obj,
+            code: self.code,
+            func: Some(func),
+            globals: self.globals,
+            builtins: self.builtins,
+            locals,
+            fast: self.fast,
+            stack: self.stack,
+            pc: 0,
+            lasti: 0,
+            last_line: 0,
+            kwnames: None,
+            frame_obj: None,
+        }
+    }
+}
+
 /// Finished frames' buffers kept for reuse (enough for deep-ish recursion
 /// without holding on to much memory).
 const FRAME_POOL_MAX: usize = 64;
@@ -23,6 +57,14 @@ impl Vm {
     /// with empty locals. `locals` (owned) is the namespace for module and
     /// class bodies. Globals and builtins are borrowed from the function.
     pub(crate) fn new_frame(&mut self, func: ObjRef, locals: Option<ObjRef>) -> PyResult<Frame> {
+        let p = self.frame_parts(func)?;
+        Ok(p.into_frame(func, locals))
+    }
+
+    /// Everything a new frame for `func` needs besides its locals dict: a
+    /// new frame id, the code (a reference taken for the frame), and empty
+    /// buffers sized for the code.
+    fn frame_parts(&mut self, func: ObjRef) -> PyResult<FrameParts> {
         let (code_obj, globals, builtins) = match self.heap.objects.get(func).map(|o| &o.payload) {
             Some(Payload::Function(f)) => (f.code, f.globals, f.builtins),
             _ => return Err(super::internal("new_frame on a non-function")),
@@ -41,22 +83,30 @@ impl Vm {
         fast.resize(n, None);
         stack.clear();
         stack.reserve(stacksize);
-        Ok(Frame {
+        Ok(FrameParts {
             id,
             code_obj,
             code,
-            func: Some(func),
             globals,
             builtins,
-            locals,
             fast,
             stack,
-            pc: 0,
-            lasti: 0,
-            last_line: 0,
-            kwnames: None,
-            frame_obj: None,
         })
+    }
+
+    /// `new_frame` + `push_frame` for an optimized function's frame,
+    /// built directly on the frame stack (no `Frame` moves) when nothing can
+    /// fail and no sink watches; returns false (having done nothing) otherwise.
+    pub(crate) fn push_new_frame_in_place(&mut self, func: ObjRef) -> bool {
+        if self.sink.is_some() || self.recursion_depth >= self.options.limits.recursion_limit {
+            return false;
+        }
+        let Ok(p) = self.frame_parts(func) else {
+            return false;
+        };
+        self.recursion_depth += 1;
+        self.frames.push(p.into_frame(func, None));
+        true
     }
 
     /// Pushes a frame after the recursion check (CPython's
@@ -80,6 +130,8 @@ impl Vm {
     }
 
     /// Pops the running frame (its contents are still owned by the returned frame).
+    // Inlined so that the frame is moved once, straight to the caller's local.
+    #[inline(always)]
     pub(crate) fn pop_frame(&mut self, exit: FrameExit) -> Frame {
         self.recursion_depth = self.recursion_depth.saturating_sub(1);
         let frame = self.frames.pop().unwrap_or_else(unreachable_frame);
@@ -113,11 +165,13 @@ impl Vm {
             }
             self.decref(fo, Holder::FrameField(frame.id, "frame_obj"));
         }
-        self.release_frame_contents(frame);
+        self.release_frame_contents(&mut frame);
     }
 
-    /// Releases everything a frame owns, in `_PyFrame_Clear`'s order.
-    pub(crate) fn release_frame_contents(&mut self, frame: Frame) {
+    /// Releases everything a frame owns, in `_PyFrame_Clear`'s order, and
+    /// keeps its buffers for reuse. (By reference: moving a `Frame` costs a
+    /// `memcpy` call, and this runs on every return.)
+    pub(crate) fn release_frame_contents(&mut self, frame: &mut Frame) {
         let id = frame.id;
         for (i, r) in frame.fast.iter().enumerate() {
             if let Some(r) = r {
@@ -135,7 +189,9 @@ impl Vm {
         }
         self.decref(frame.code_obj, Holder::FrameField(id, "f_code"));
         if self.frame_pool.len() < FRAME_POOL_MAX {
-            self.frame_pool.push((frame.fast, frame.stack));
+            let fast = std::mem::take(&mut frame.fast);
+            let stack = std::mem::take(&mut frame.stack);
+            self.frame_pool.push((fast, stack));
         }
     }
 

@@ -155,17 +155,21 @@ impl Vm {
             &mut self.handled_exception,
             self.exc_info_stack.pop().flatten(),
         );
-        let yielded = self.yielded_frame.take();
         let suspended = matches!(result, Ok(Exit::Yield(_)));
-        if let Some(g) = self.gen_data(generator) {
+        if let Some(Payload::Generator(g)) =
+            self.heap.objects.get_mut(generator).map(|o| &mut o.payload)
+        {
             g.running = false;
             if suspended {
-                g.frame = yielded;
+                // A swap moves the frame without a `memcpy` call (`g.frame` is
+                // None: the frame was taken out to run).
+                std::mem::swap(&mut g.frame, &mut self.yielded_frame);
                 g.exc_state = inner;
             } else {
                 g.finished = true;
             }
         }
+        self.yielded_frame = None;
         if !suspended {
             self.xdecref(inner, Holder::Root("exc_info"));
         }

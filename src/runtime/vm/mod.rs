@@ -160,6 +160,8 @@ pub struct Vm {
     /// Argument buffers for calls to native callables (taken while in use,
     /// so nested calls get their own).
     pub arg_pool: Vec<Vec<ObjRef>>,
+    /// Results of MRO lookups (`runtime::types::type_cache`).
+    pub type_cache: crate::runtime::types::type_cache::TypeAttrCache,
 }
 
 impl Vm {
@@ -198,6 +200,7 @@ impl Vm {
             imports: Default::default(),
             frame_pool: Vec::new(),
             arg_pool: Vec::new(),
+            type_cache: Default::default(),
         };
         crate::runtime::types::bootstrap(&mut vm);
         vm.install_generator_methods();

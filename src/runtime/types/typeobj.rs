@@ -390,30 +390,6 @@ fn type_prepare(vm: &mut Vm, _args: &[ObjRef], _kw: Option<&[Rc<str>]>) -> PyRes
     Ok(vm.new_dict())
 }
 
-/// `type.__setattr__(cls, name, value)` / `type.__delattr__(cls, name)`
-/// (`type_setattro`, bypassing a metaclass's own `__setattr__`).
-fn type_setattr_native(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-    vm.check_nargs("__setattr__", args.len() - 1, 2, 2)?;
-    type_setattr_common(vm, args, "__setattr__")
-}
-
-fn type_delattr_native(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-    vm.check_nargs("__delattr__", args.len() - 1, 1, 1)?;
-    type_setattr_common(vm, args, "__delattr__")
-}
-
-fn type_setattr_common(vm: &mut Vm, args: &[ObjRef], fname: &str) -> PyResult {
-    if !vm.is_type(args[0]) {
-        let tn = vm.type_name_of(args[0]);
-        return Err(vm.type_error(format!(
-            "descriptor '{fname}' requires a 'type' object but received a '{tn}'"
-        )));
-    }
-    let name = vm.expect_str(args[1], "attribute name")?;
-    vm.type_setattr(args[0], args[1], &name, args.get(2).copied())?;
-    Ok(vm.none())
-}
-
 static TYPE_NEW: NativeDef = native!("__new__", type_new_native);
 static TYPE_PREPARE: NativeDef = native!("__prepare__", type_prepare);
 static TYPE_METHODS: &[NativeDef] = &[
@@ -423,8 +399,6 @@ static TYPE_METHODS: &[NativeDef] = &[
     native!("__call__", type_call_native),
     native!("__repr__", type_repr_native),
     native!("mro", type_mro),
-    native!("__setattr__", type_setattr_native),
-    native!("__delattr__", type_delattr_native),
     native!("__subclasses__", type_subclasses),
     native!("__instancecheck__", type_instancecheck),
     native!("__subclasscheck__", type_subclasscheck),

@@ -60,9 +60,13 @@ impl Vm {
 
     /// `a op b` (or `a op= b`); a new reference.
     pub fn binary_op(&mut self, a: ObjRef, b: ObjRef, op: Operator, inplace: bool) -> PyResult {
-        // Fast path: small ints.
+        // Fast path: small exact ints (an int subclass may override the
+        // operator).
+        let int = self.types.int;
         if let (Payload::Int(PyInt::Small(x)), Payload::Int(PyInt::Small(y))) =
             (self.heap.payload(a), self.heap.payload(b))
+            && self.heap.type_of(a) == int
+            && self.heap.type_of(b) == int
         {
             let (x, y) = (*x, *y);
             let r = match op {

@@ -134,6 +134,25 @@ impl Vm {
             self.decref_temp(r);
             return self.left_op(a, b, op, a_py, name);
         }
+        if b_py && !a_py && !self.native_left_handles(a, b) {
+            // CPython tries the left type's number slot first, but a builtin
+            // slot that does not take the right operand's type (int + float,
+            // or a sequence's concatenation, which comes after the number
+            // slots) returns NotImplemented: the right operand's reflected
+            // method runs first.
+            let r = self.call_method(b, rname, &[a])?;
+            if r != self.types.not_implemented {
+                return Ok(r);
+            }
+            self.decref_temp(r);
+            if numeric_rank(self.heap.payload(a)).is_some() {
+                return Ok(self.not_implemented());
+            }
+            return match self.native_binary(a, b, op)? {
+                Some(r) => Ok(r),
+                None => Ok(self.not_implemented()),
+            };
+        }
         let r = self.left_op(a, b, op, a_py, name)?;
         if r != self.types.not_implemented || ta == tb {
             return Ok(r);
@@ -146,6 +165,18 @@ impl Vm {
             return Ok(r);
         }
         Ok(self.not_implemented())
+    }
+
+    /// Whether the left operand's builtin number slot takes the right
+    /// operand (int takes ints, float ints and floats, complex all three).
+    fn native_left_handles(&self, a: ObjRef, b: ObjRef) -> bool {
+        match (
+            numeric_rank(self.heap.payload(a)),
+            numeric_rank(self.heap.payload(b)),
+        ) {
+            (Some(x), Some(y)) => x >= y,
+            _ => false,
+        }
     }
 
     fn left_op(&mut self, a: ObjRef, b: ObjRef, op: Operator, a_py: bool, name: &str) -> PyResult {
@@ -403,5 +434,15 @@ impl Vm {
                 Err(self.type_error(format!("bad operand type for unary {sym}: '{tn}'")))
             }
         }
+    }
+}
+
+/// The numeric tower level of a builtin number payload (None otherwise).
+fn numeric_rank(p: &Payload) -> Option<u8> {
+    match p {
+        Payload::Bool(_) | Payload::Int(_) => Some(0),
+        Payload::Float(_) => Some(1),
+        Payload::Complex(_) => Some(2),
+        _ => None,
     }
 }

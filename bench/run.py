@@ -4,7 +4,7 @@
 Usage:
     python3 bench/run.py [--pysim PATH] [--runs N] [--filter NAME] [--json FILE]
 
-For every bench/<name>.py (except this file) it runs `PYSIM run prog.py` and
+For every bench/<name>.py (except this file and NOT_BENCHMARKS) it runs `PYSIM run prog.py` and
 `python3 prog.py` interleaved N times, checks that both print exactly the same
 output, and reports median wall times, the pysim/python3 ratio, the geometric
 mean of the ratios and the worst ratio. Programs whose outputs differ (or that

@@ -4,7 +4,6 @@
 //! view of the trace; the views themselves live in the library (`pysim::trace`).
 
 use clap::{Args, Subcommand, ValueEnum};
-use pysim::host::MemoryHost;
 use pysim::trace::explain::explain;
 use pysim::trace::narrate::{NarrateOptions, narrate, quiet_objects};
 use pysim::trace::run::record_program;
@@ -78,6 +77,9 @@ pub struct TraceArgs {
     /// Write to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "OUT")]
     pub output: Option<String>,
+    /// Tell each line at most N times (later loop iterations are counted).
+    #[arg(long, value_name = "N")]
+    pub max_repeats: Option<u32>,
     /// JSONL: also the state records (references read at step boundaries).
     #[arg(long)]
     pub state: bool,
@@ -138,11 +140,21 @@ fn record(file: &str, instructions: bool) -> Result<Trace, i32> {
         eprintln!("pysim: can't open file '{file}': {e}");
         2
     })?;
-    let name = file.to_string();
+    // The program runs from its folder (modules beside it are found) and
+    // is named relatively, so traces do not depend on where it lives.
+    let path = std::path::Path::new(file);
+    let base = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| ".".into());
+    let name = path
+        .file_name()
+        .map_or_else(|| file.to_string(), |f| f.to_string_lossy().into_owned());
     let child = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || {
-            let host = MemoryHost::default();
+            let host = super::exercises::FolderHost { base };
             let (trace, outcome) = record_program(
                 &source,
                 &name,
@@ -221,6 +233,7 @@ fn cmd_trace(a: TraceArgs) -> i32 {
                 include_stdlib: a.include_stdlib,
                 instructions: a.step == StepArg::Instruction,
                 color,
+                max_repeats: a.max_repeats,
             };
             narrate(&trace, &opts)
         }
@@ -328,6 +341,6 @@ fn cmd_explain(a: ExplainArgs) -> i32 {
         return 2;
     };
     let state = trace.state_at(step);
-    print!("{}", explain(&trace, &state, obj));
+    print_out(&explain(&trace, &state, obj));
     0
 }

@@ -41,7 +41,16 @@ pub struct NarrateOptions {
     pub instructions: bool,
     /// ANSI colours.
     pub color: bool,
+    /// A condensed story: each line of each file told at most this many
+    /// times (a loop's later iterations are counted, not told), and at most
+    /// [`CONDENSED_SENTENCES`] sentences and [`CONDENSED_NAMES`] names per list in a step.
+    pub max_repeats: Option<u32>,
 }
+
+/// Sentences per step in a condensed story (see [`NarrateOptions::max_repeats`]).
+pub const CONDENSED_SENTENCES: usize = 40;
+/// Names per list (temporaries, shared objects) in a condensed story.
+pub const CONDENSED_NAMES: usize = 12;
 
 /// ANSI styles.
 struct Paint(bool);
@@ -148,6 +157,8 @@ pub fn narrate(trace: &Trace, opts: &NarrateOptions) -> String {
         silent: silent_gains(trace),
         lines: HashMap::new(),
         collection: Collection::default(),
+        told: HashMap::new(),
+        folded: 0,
     };
     n.run();
     n.out
@@ -170,6 +181,10 @@ struct Narrator<'t> {
     lines: HashMap<FrameId, u32>,
     /// The collection being told.
     collection: Collection,
+    /// How often each (file, line) was told, and the steps not told since
+    /// the last one that was (see [`NarrateOptions::max_repeats`]).
+    told: HashMap<(Sym, u32), u32>,
+    folded: u64,
 }
 
 impl Narrator<'_> {
@@ -541,6 +556,9 @@ impl Narrator<'_> {
         if gc_only && !self.story.gc {
             return;
         }
+        if self.fold_repeat() {
+            return;
+        }
         let trace = self.trace;
         let focus = self.opts.object.as_deref();
         let mut lines: Vec<(usize, String)> = Vec::new();
@@ -587,6 +605,17 @@ impl Narrator<'_> {
             }
         }
         lines.sort_by_key(|(o, _)| *o);
+        let condensed = self.opts.max_repeats.is_some();
+        let untold = if condensed && lines.len() > CONDENSED_SENTENCES {
+            let n = lines.len() - CONDENSED_SENTENCES;
+            lines.truncate(CONDENSED_SENTENCES);
+            n
+        } else {
+            0
+        };
+        if condensed {
+            shorten(&mut temporaries);
+        }
         if focus.is_some() && lines.is_empty() {
             return;
         }
@@ -605,9 +634,14 @@ impl Narrator<'_> {
             }
             return;
         }
+        self.write_folded();
         let _ = writeln!(self.out, "{}", self.paint.header(&header));
         for (_, text) in lines {
             let _ = writeln!(self.out, "  {text}");
+        }
+        if untold > 0 {
+            let t = format!("… {untold} more sentences in this step");
+            let _ = writeln!(self.out, "  {}", self.paint.dim(&t));
         }
         if setup_freed > 0 {
             let t = format!("{setup_freed} objects of the interpreter and the module released");
@@ -619,7 +653,7 @@ impl Narrator<'_> {
         }
         if !shared.is_empty() {
             shared.sort();
-            let parts: Vec<String> = shared
+            let mut parts: Vec<String> = shared
                 .iter()
                 .map(|(l, d)| {
                     if *d > 0 {
@@ -629,8 +663,40 @@ impl Narrator<'_> {
                     }
                 })
                 .collect();
+            if condensed {
+                shorten(&mut parts);
+            }
             let t = format!("shared objects: {}", parts.join(", "));
             let _ = writeln!(self.out, "  {}", self.paint.dim(&t));
+        }
+    }
+
+    /// Whether the current step's line was told often enough already.
+    fn fold_repeat(&mut self) -> bool {
+        let (Some(max), Some(_)) = (self.opts.max_repeats, self.story.step) else {
+            return false;
+        };
+        let file = self
+            .story
+            .frame
+            .and_then(|f| self.namer.frames.get(&f))
+            .map_or(Sym::default(), |f| f.filename);
+        let n = self.told.entry((file, self.story.line)).or_insert(0);
+        *n += 1;
+        if *n > max {
+            self.folded += 1;
+            return true;
+        }
+        false
+    }
+
+    /// `… 120 more steps on lines already told`.
+    fn write_folded(&mut self) {
+        if self.folded > 0 {
+            let unit = if self.folded == 1 { "step" } else { "steps" };
+            let t = format!("… {} more {unit} on lines already told", self.folded);
+            let _ = writeln!(self.out, "{}", self.paint.dim(&t));
+            self.folded = 0;
         }
     }
 
@@ -697,11 +763,15 @@ impl Narrator<'_> {
                     .map(|(_, h)| self.namer.holder_phrase(trace, *h, current)),
             );
         }
-        let losses: Vec<String> = s
+        let mut losses: Vec<String> = s
             .losses
             .iter()
             .map(|&(h, why)| self.loss_phrase(h, why))
             .collect();
+        if self.opts.max_repeats.is_some() {
+            shorten(&mut gains);
+            shorten(&mut losses);
+        }
         let before = s.before.unwrap_or(s.after);
         let mut text = if let Some(cause) = s.freed {
             let how = match cause {
@@ -792,6 +862,7 @@ impl Narrator<'_> {
     }
 
     fn summary(&mut self) {
+        self.write_folded();
         if self.opts.object.is_some() {
             return;
         }
@@ -802,5 +873,14 @@ impl Narrator<'_> {
             t.steps, t.created, freed, t.freed[0], t.freed[1], t.freed[2]
         );
         let _ = writeln!(self.out, "{}", self.paint.dim(&text));
+    }
+}
+
+/// Keeps the first [`CONDENSED_NAMES`] names of a list and counts the rest.
+fn shorten(names: &mut Vec<String>) {
+    if names.len() > CONDENSED_NAMES {
+        let more = names.len() - CONDENSED_NAMES;
+        names.truncate(CONDENSED_NAMES);
+        names.push(format!("and {more} more"));
     }
 }

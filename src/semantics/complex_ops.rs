@@ -18,14 +18,26 @@ impl Complex {
     pub const fn new(re: f64, im: f64) -> Self {
         Complex { re, im }
     }
-    pub fn add(self, o: Complex) -> Complex {
+}
+
+impl std::ops::Add for Complex {
+    type Output = Complex;
+    fn add(self, o: Complex) -> Complex {
         Complex::new(self.re + o.re, self.im + o.im)
     }
-    pub fn sub(self, o: Complex) -> Complex {
+}
+
+impl std::ops::Sub for Complex {
+    type Output = Complex;
+    fn sub(self, o: Complex) -> Complex {
         Complex::new(self.re - o.re, self.im - o.im)
     }
-    /// `_Py_c_prod`.
-    pub fn mul(self, o: Complex) -> Complex {
+}
+
+/// `_Py_c_prod`.
+impl std::ops::Mul for Complex {
+    type Output = Complex;
+    fn mul(self, o: Complex) -> Complex {
         Complex::new(
             self.re * o.re - self.im * o.im,
             self.re * o.im + self.im * o.re,
@@ -74,10 +86,10 @@ fn powu(x: Complex, n: i64) -> Complex {
     let mut mask: i64 = 1;
     while mask > 0 && n >= mask {
         if n & mask != 0 {
-            r = r.mul(p);
+            r = r * p;
         }
         mask <<= 1;
-        p = p.mul(p);
+        p = p * p;
     }
     r
 }

@@ -51,9 +51,26 @@ fn io_open(vm: &mut Vm, args: &[ObjRef], k: Option<&[Rc<str>]>) -> PyResult {
         Some(m) => vm.expect_str(m, "open() argument 'mode'")?,
         None => "r".into(),
     };
-    let kinds = mode.chars().filter(|c| "rwxa".contains(*c)).count();
-    if kinds != 1 || mode.chars().any(|c| !"rwxa+tb".contains(c)) {
+    let repeated = mode
+        .chars()
+        .enumerate()
+        .any(|(i, c)| mode.chars().skip(i + 1).any(|d| d == c));
+    if repeated || mode.chars().any(|c| !"rwxa+tb".contains(c)) {
         return Err(vm.value_error(format!("invalid mode: '{mode}'")));
+    }
+    if mode.contains('t') && mode.contains('b') {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    match mode.chars().filter(|c| "rwxa".contains(*c)).count() {
+        1 => {}
+        0 => {
+            return Err(vm.value_error(
+                "Must have exactly one of create/read/write/append mode and at most one plus",
+            ));
+        }
+        _ => {
+            return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+        }
     }
     if mode.contains('b') {
         return Err(vm.not_implemented_error(

@@ -49,9 +49,9 @@ pub fn complex_binary(vm: &mut Vm, a: ObjRef, b: ObjRef, op: Operator) -> PyResu
         return Ok(None);
     };
     let r = match op {
-        Operator::Add => Ok(x.add(y)),
-        Operator::Sub => Ok(x.sub(y)),
-        Operator::Mult => Ok(x.mul(y)),
+        Operator::Add => Ok(x + y),
+        Operator::Sub => Ok(x - y),
+        Operator::Mult => Ok(x * y),
         Operator::Div => complex_ops::div(x, y),
         _ => complex_ops::pow(x, y),
     };

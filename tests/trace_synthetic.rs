@@ -2,7 +2,7 @@
 //! completeness at every step, labels, and the size of the encoding.
 
 use pysim::trace::fake::FakeVm;
-use pysim::trace::verify::{VerifyingSink, check_all_steps};
+use pysim::trace::verify::{LiveStates, VerifyingSink, check_all_steps};
 use pysim::trace::{RecordOptions, RecorderHandle, Trace};
 
 /// a = [1, 2]; b = a; a.append(3); a.reverse(); del a; del b
@@ -31,7 +31,7 @@ fn program(vm: &mut FakeVm) {
     vm.finish();
 }
 
-fn record(f: impl FnOnce(&mut FakeVm)) -> (Trace, Vec<pysim::trace::State>) {
+fn record(f: impl FnOnce(&mut FakeVm)) -> (Trace, LiveStates) {
     let rec = RecorderHandle::new(RecordOptions::default());
     let sink = VerifyingSink::new(rec.clone());
     let mut vm = FakeVm::new();
@@ -50,7 +50,8 @@ fn record(f: impl FnOnce(&mut FakeVm)) -> (Trace, Vec<pysim::trace::State>) {
 fn replay_matches_live_state_at_every_step() {
     let (trace, live) = record(program);
     assert_eq!(trace.steps, 7);
-    assert_eq!(live.len(), 7);
+    assert_eq!(live.states.len(), 7);
+    assert_eq!(live.kept(), 7);
     check_all_steps(&trace, &live).unwrap();
 }
 

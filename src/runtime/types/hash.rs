@@ -176,7 +176,11 @@ impl Vm {
             }
             Some(h) if !self.is_native_callable(h) => {
                 let r = self.call_method(o, "__hash__", &[])?;
+                // slot_tp_hash: a result that fits Py_ssize_t is used as
+                // is (-1 becomes -2); only larger ints are rehashed.
                 let v = match self.heap.payload(r) {
+                    Payload::Int(PyInt::Small(-1)) => Ok(-2),
+                    Payload::Int(PyInt::Small(i)) => Ok(*i),
                     Payload::Int(i) => Ok(hash_int(i)),
                     Payload::Bool(b) => Ok(i64::from(*b)),
                     _ => Err(()),

@@ -46,6 +46,7 @@ pub mod module_type;
 pub mod native;
 pub mod native_attrs;
 pub mod object;
+pub mod object_reduce;
 pub mod ops;
 pub mod oserror;
 pub mod protocol;

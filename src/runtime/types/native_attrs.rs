@@ -120,6 +120,13 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
             fdel,
             doc,
         } => {
+            // A subclass's own class attribute (abc.abstractproperty) wins
+            // over property's getset, as in the MRO lookup CPython does.
+            let ty = vm.heap.type_of(obj);
+            if name == "__isabstractmethod__" && !vm.has_python_override(ty, name) {
+                let parts = [*fget, *fset, *fdel];
+                return Some(any_abstract(vm, &parts));
+            }
             let v = match name {
                 "fget" => *fget,
                 "fset" => *fset,
@@ -137,6 +144,7 @@ pub fn getattr(vm: &mut Vm, obj: ObjRef, name: &str) -> Option<PyResult> {
             match name {
                 "__func__" | "__wrapped__" => opt_ref(vm, Some(f)),
                 "__name__" | "__qualname__" | "__doc__" => return Some(vm.getattr_str(f, name)),
+                "__isabstractmethod__" => return Some(any_abstract(vm, &[Some(f)])),
                 _ => return None,
             }
         }
@@ -445,4 +453,20 @@ pub fn type_setattr(
 /// Whether `o` is the int 0 (used by flags).
 pub fn is_zero(vm: &Vm, o: ObjRef) -> bool {
     matches!(vm.heap.payload(o), Payload::Int(PyInt::Small(0)))
+}
+
+/// `_PyObject_IsAbstract` over `parts` (property's fget/fset/fdel, a
+/// classmethod's or staticmethod's function): whether any has a true
+/// `__isabstractmethod__`, as a bool object.
+fn any_abstract(vm: &mut Vm, parts: &[Option<ObjRef>]) -> PyResult {
+    for &p in parts.iter().flatten() {
+        if let Some(v) = vm.getattr_opt(p, "__isabstractmethod__")? {
+            let t = vm.is_true(v);
+            vm.decref(v, crate::runtime::events::Holder::Temp);
+            if t? {
+                return Ok(vm.true_());
+            }
+        }
+    }
+    Ok(vm.bool(false))
 }

@@ -359,6 +359,7 @@ pub(super) fn install(vm: &mut Vm) {
     vm.add_classmethod(o, &OBJECT_INIT_SUBCLASS);
     vm.add_classmethod(o, &OBJECT_SUBCLASSHOOK);
     vm.add_methods(o, OBJECT_METHODS);
+    vm.add_methods(o, super::object_reduce::OBJECT_REDUCE_METHODS);
     for t in [
         vm.types.none_type,
         vm.types.not_implemented_type,

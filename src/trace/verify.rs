@@ -38,7 +38,7 @@ pub struct LiveStates {
 impl LiveStates {
     fn push(&mut self, state: State) {
         let step = self.states.len();
-        if step % self.stride.max(1) != 0 {
+        if !step.is_multiple_of(self.stride.max(1)) {
             self.states.push(None);
             return;
         }
@@ -47,7 +47,7 @@ impl LiveStates {
         while self.slots > LIVE_BUDGET {
             self.stride = self.stride.max(1) * 2;
             for (i, s) in self.states.iter_mut().enumerate() {
-                if i % self.stride != 0
+                if !i.is_multiple_of(self.stride)
                     && let Some(dropped) = s.take()
                 {
                     self.slots -= dropped.objects.len();

@@ -14,52 +14,16 @@ use pysim::host::MemoryHost;
 use pysim::trace::RecordOptions;
 use pysim::trace::narrate::{NarrateOptions, narrate};
 use pysim::trace::run::record_program;
+#[path = "support/lessons.rs"]
+mod lesson_list;
+
+use lesson_list::{known_failures, lessons};
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Instructions a lesson may run under the trace in this test.
 const MAX_INSTRUCTIONS: u64 = 2_000_000;
-
-fn lessons_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")
-}
-
-/// (name, folder, script) of every numbered lesson, in order.
-fn lessons() -> Vec<(String, PathBuf, String)> {
-    let root = lessons_root();
-    let mut names: Vec<String> = fs::read_dir(&root)
-        .expect("lessons/ is readable")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.len() > 2 && n.as_bytes()[..2].iter().all(u8::is_ascii_digit))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .filter_map(|n| {
-            let path = root.join(&n);
-            if path.is_dir() {
-                Some((n, path, "main.py".to_string()))
-            } else {
-                n.strip_suffix(".py")
-                    .map(|stem| (stem.to_string(), root.clone(), n.clone()))
-            }
-        })
-        .collect()
-}
-
-/// Lesson name → reason, from `lessons/KNOWN_FAILURES`.
-fn known_failures() -> BTreeMap<String, String> {
-    let text = fs::read_to_string(lessons_root().join("KNOWN_FAILURES")).unwrap_or_default();
-    text.lines()
-        .filter_map(|l| {
-            let (name, why) = l.split_once('#').unwrap_or((l, ""));
-            let name = name.trim();
-            (!name.is_empty()).then(|| (name.to_string(), why.trim().to_string()))
-        })
-        .collect()
-}
 
 /// Every `.py` file under `dir`, keyed by its path relative to `base`.
 fn sources(base: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {

@@ -12,47 +12,14 @@
 //! `expectations_are_current` regenerates the expectations with python3 and
 //! compares; it is skipped with a message when python3 is not CPython 3.11.
 
+#[path = "support/lessons.rs"]
+mod lesson_list;
+
+use lesson_list::{known_failures, lessons, lessons_root};
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-
-fn lessons_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")
-}
-
-/// (name, working folder, script) of every numbered lesson, in order.
-fn lessons() -> Vec<(String, PathBuf, String)> {
-    let root = lessons_root();
-    let mut names: Vec<String> = fs::read_dir(&root)
-        .expect("lessons/ is readable")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.len() > 2 && n.as_bytes()[..2].iter().all(u8::is_ascii_digit))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .filter_map(|n| {
-            let path = root.join(&n);
-            if path.is_dir() {
-                Some((n, path, "main.py".to_string()))
-            } else {
-                n.strip_suffix(".py")
-                    .map(|stem| (stem.to_string(), root.clone(), n.clone()))
-            }
-        })
-        .collect()
-}
-
-fn known_failures() -> BTreeSet<String> {
-    let text = fs::read_to_string(lessons_root().join("KNOWN_FAILURES")).unwrap_or_default();
-    text.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 struct Output {
     stdout: String,
@@ -168,14 +135,14 @@ fn every_lesson_prints_what_python3_printed() {
     let known = known_failures();
     let names: BTreeSet<&str> = all.iter().map(|(n, _, _)| n.as_str()).collect();
     let mut failures = Vec::new();
-    for stale in known.iter().filter(|k| !names.contains(k.as_str())) {
+    for stale in known.keys().filter(|k| !names.contains(k.as_str())) {
         failures.push(format!(
             "{stale}: listed in KNOWN_FAILURES but not a lesson"
         ));
     }
     let mut passed = 0;
     for (name, dir, script) in &all {
-        match (compare(name, dir, script), known.contains(name)) {
+        match (compare(name, dir, script), known.contains_key(name)) {
             (Ok(()), false) => passed += 1,
             (Ok(()), true) => failures.push(format!(
                 "{name}: passes now; remove it from lessons/KNOWN_FAILURES"

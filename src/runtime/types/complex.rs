@@ -263,32 +263,16 @@ fn complex_format(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyRes
     }
 }
 
-macro_rules! complex_dunder {
-    ($fname:ident, $op:expr, $rev:expr) => {
-        fn $fname(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-            vm.check_nargs(stringify!($fname), args.len() - 1, 1, 1)?;
-            let (a, b) = if $rev {
-                (args[1], args[0])
-            } else {
-                (args[0], args[1])
-            };
-            match complex_binary(vm, a, b, $op)? {
-                Some(r) => Ok(r),
-                None => Ok(vm.not_implemented()),
-            }
-        }
-    };
-}
-complex_dunder!(complex_add, Operator::Add, false);
-complex_dunder!(complex_sub, Operator::Sub, false);
-complex_dunder!(complex_mul, Operator::Mult, false);
-complex_dunder!(complex_truediv, Operator::Div, false);
-complex_dunder!(complex_pow, Operator::Pow, false);
-complex_dunder!(complex_radd, Operator::Add, true);
-complex_dunder!(complex_rsub, Operator::Sub, true);
-complex_dunder!(complex_rmul, Operator::Mult, true);
-complex_dunder!(complex_rtruediv, Operator::Div, true);
-complex_dunder!(complex_rpow, Operator::Pow, true);
+number_dunder!(complex_binary: complex_add, Operator::Add, false);
+number_dunder!(complex_binary: complex_sub, Operator::Sub, false);
+number_dunder!(complex_binary: complex_mul, Operator::Mult, false);
+number_dunder!(complex_binary: complex_truediv, Operator::Div, false);
+number_dunder!(complex_binary: complex_pow, Operator::Pow, false);
+number_dunder!(complex_binary: complex_radd, Operator::Add, true);
+number_dunder!(complex_binary: complex_rsub, Operator::Sub, true);
+number_dunder!(complex_binary: complex_rmul, Operator::Mult, true);
+number_dunder!(complex_binary: complex_rtruediv, Operator::Div, true);
+number_dunder!(complex_binary: complex_rpow, Operator::Pow, true);
 
 static COMPLEX_NEW: NativeDef = native!("__new__", complex_new);
 static COMPLEX_METHODS: &[NativeDef] = &[

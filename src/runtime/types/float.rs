@@ -138,33 +138,17 @@ fn float_format(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResul
     Ok(vm.new_string(s))
 }
 
-macro_rules! float_dunder {
-    ($fname:ident, $op:expr, $rev:expr) => {
-        fn $fname(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
-            vm.check_nargs(stringify!($fname), args.len() - 1, 1, 1)?;
-            let (a, b) = if $rev {
-                (args[1], args[0])
-            } else {
-                (args[0], args[1])
-            };
-            match float_binary(vm, a, b, $op)? {
-                Some(r) => Ok(r),
-                None => Ok(vm.not_implemented()),
-            }
-        }
-    };
-}
-float_dunder!(float_add, Operator::Add, false);
-float_dunder!(float_sub, Operator::Sub, false);
-float_dunder!(float_mul, Operator::Mult, false);
-float_dunder!(float_truediv, Operator::Div, false);
-float_dunder!(float_floordiv, Operator::FloorDiv, false);
-float_dunder!(float_mod, Operator::Mod, false);
-float_dunder!(float_pow, Operator::Pow, false);
-float_dunder!(float_radd, Operator::Add, true);
-float_dunder!(float_rsub, Operator::Sub, true);
-float_dunder!(float_rmul, Operator::Mult, true);
-float_dunder!(float_rtruediv, Operator::Div, true);
+number_dunder!(float_binary: float_add, Operator::Add, false);
+number_dunder!(float_binary: float_sub, Operator::Sub, false);
+number_dunder!(float_binary: float_mul, Operator::Mult, false);
+number_dunder!(float_binary: float_truediv, Operator::Div, false);
+number_dunder!(float_binary: float_floordiv, Operator::FloorDiv, false);
+number_dunder!(float_binary: float_mod, Operator::Mod, false);
+number_dunder!(float_binary: float_pow, Operator::Pow, false);
+number_dunder!(float_binary: float_radd, Operator::Add, true);
+number_dunder!(float_binary: float_rsub, Operator::Sub, true);
+number_dunder!(float_binary: float_rmul, Operator::Mult, true);
+number_dunder!(float_binary: float_rtruediv, Operator::Div, true);
 
 fn float_hex(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
     vm.check_nargs("hex", args.len() - 1, 0, 0)?;

@@ -18,6 +18,26 @@
 //! to their type; instances of heap types do, as in CPython. Dealloc must call
 //! [`intern::forget_interned`] for every freed str.
 
+/// Defines a number type's binary dunder (`__add__`, `__radd__`, …) as a
+/// native method over the type's `binary` function, which returns None for
+/// NotImplemented; `rev` swaps the operands for the reflected form.
+macro_rules! number_dunder {
+    ($binary:ident: $fname:ident, $op:expr, $rev:expr) => {
+        fn $fname(vm: &mut Vm, args: &[ObjRef], _k: Option<&[Rc<str>]>) -> PyResult {
+            vm.check_nargs(stringify!($fname), args.len() - 1, 1, 1)?;
+            let (a, b) = if $rev {
+                (args[1], args[0])
+            } else {
+                (args[0], args[1])
+            };
+            match $binary(vm, a, b, $op)? {
+                Some(r) => Ok(r),
+                None => Ok(vm.not_implemented()),
+            }
+        }
+    };
+}
+
 pub mod attr;
 pub mod build_class;
 pub mod builtins;
